@@ -1,0 +1,99 @@
+// Neuron / Layer / MLP construction in the reference's random-draw order, the forward pass and cross_entropy.
+#include "nn.h"
+
+namespace mg {
+
+void name_node(Namer* names, Value v, const std::string& name) {
+  if (!names) return;
+  if (names->size() < static_cast<size_t>(v.t->size())) names->resize(v.t->size());
+  (*names)[v.id] = name;
+}
+
+Neuron::Neuron(Tape& tape, RNG& rng, int nin, Act a, int l, int n) : act(a), layer(l), index(n) {
+  for (int i = 0; i < nin; ++i) w.push_back(tape.leaf(rng.uniform(-1, 1) * py_pow(nin, -0.5)).id);
+  b = tape.leaf(0, kIntData).id;  // Value(0): an int until the optimizer first updates it
+}
+
+void Neuron::name_terms(Value wx, Value sum, int i, Namer* names) const {
+  std::string at = "[" + std::to_string(layer) + "][" + std::to_string(index) + "]";
+  name_node(names, wx, "w" + at + "[" + std::to_string(i) + "]*in[" + std::to_string(i) + "]");
+  name_node(names, sum, (i + 1 == static_cast<int>(w.size()) ? "z" : "z_partial") + at +
+                            (i + 1 == static_cast<int>(w.size()) ? "" : "[0.." + std::to_string(i) + "]"));
+}
+
+Layer::Layer(Tape& tape, RNG& rng, int nin, int nout, Act act, int layer) {
+  for (int i = 0; i < nout; ++i) neurons.emplace_back(tape, rng, nin, act, layer, i);
+}
+
+MLP::MLP(Tape& tape, RNG& rng, int nin, const std::vector<int>& nouts, Act act) {
+  int prev = nin;
+  for (size_t i = 0; i < nouts.size(); ++i) {
+    layers.emplace_back(tape, rng, prev, nouts[i], i + 1 == nouts.size() ? Act::Linear : act, static_cast<int>(i));
+    prev = nouts[i];
+  }
+}
+
+std::vector<int32_t> MLP::parameters() const {
+  std::vector<int32_t> ps;
+  for (const Layer& l : layers)
+    for (const Neuron& n : l.neurons) {
+      ps.insert(ps.end(), n.w.begin(), n.w.end());
+      ps.push_back(n.b);
+    }
+  return ps;
+}
+
+int MLP::num_parameters() const {
+  int n = 0;
+  for (const Layer& l : layers)
+    for (const Neuron& u : l.neurons) n += static_cast<int>(u.w.size()) + 1;
+  return n;
+}
+
+template <class X>
+std::vector<Value> MLP::operator()(Tape& tape, const X* x, Namer* names) const {
+  std::vector<Value> h;
+  for (size_t li = 0; li < layers.size(); ++li) {
+    std::vector<Value> out;
+    out.reserve(layers[li].neurons.size());
+    for (size_t ni = 0; ni < layers[li].neurons.size(); ++ni) {
+      const Neuron& n = layers[li].neurons[ni];
+      out.push_back(li == 0 ? n(tape, x, names) : n(tape, h.data(), names));
+      bool last = li + 1 == layers.size();
+      name_node(names, out.back(),
+                last ? "logit[" + std::to_string(ni) + "]"
+                     : "h[" + std::to_string(li) + "][" + std::to_string(ni) + "]");
+    }
+    h = std::move(out);
+  }
+  return h;
+}
+template std::vector<Value> MLP::operator()(Tape&, const double*, Namer*) const;
+template std::vector<Value> MLP::operator()(Tape&, const Value*, Namer*) const;
+
+std::vector<Value> softmax(const std::vector<Value>& logits, Namer* names) {
+  std::vector<Value> ex;
+  for (size_t i = 0; i < logits.size(); ++i) {
+    ex.push_back(logits[i].exp());
+    name_node(names, ex.back(), "exp(logit[" + std::to_string(i) + "])");
+  }
+  Value denom = ex[0] + logits[0].t->leaf(0, kIntData);  // sum() starts from the int 0
+  for (size_t i = 1; i < ex.size(); ++i) denom = denom + ex[i];
+  name_node(names, denom, "sum(exp)");
+  std::vector<Value> probs;
+  for (size_t i = 0; i < ex.size(); ++i) {
+    probs.push_back(ex[i] / denom);
+    name_node(names, probs.back(), "p[" + std::to_string(i) + "]");
+  }
+  return probs;
+}
+
+Value cross_entropy(const std::vector<Value>& logits, int target, Namer* names) {
+  Value logp = softmax(logits, names)[target].log();
+  name_node(names, logp, "log(p[" + std::to_string(target) + "])");
+  Value nll = -logp;
+  name_node(names, nll, "nll");
+  return nll;
+}
+
+}  // namespace mg

@@ -1,0 +1,40 @@
+// AdamW exactly as the reference computes it (pow calls, literal 1e-8), and SGD with momentum.
+#include "optim.h"
+
+namespace mg {
+
+void AdamW::step(Tape& tape, const std::vector<int32_t>& params) {
+  t += 1;
+  for (size_t i = 0; i < params.size(); ++i) {
+    Node& p = tape[params[i]];
+    double g = p.grad;
+    last_grad[i] = g;
+    m[i] = beta1 * m[i] + (1 - beta1) * g;
+    v[i] = beta2 * v[i] + (1 - beta2) * py_pow(g, 2);
+    double m_hat = m[i] / (1 - py_pow(beta1, t));
+    double v_hat = v[i] / (1 - py_pow(beta2, t));
+    p.data -= lr * (m_hat / (py_pow(v_hat, 0.5) + 1e-8) + weight_decay * p.data);
+    p.flags &= static_cast<uint8_t>(~kIntData);  // the int bias 0 is a float from now on
+  }
+}
+
+void SGD::step(Tape& tape, const std::vector<int32_t>& params) {
+  t += 1;
+  for (size_t i = 0; i < params.size(); ++i) {
+    Node& p = tape[params[i]];
+    double g = p.grad + weight_decay * p.data;
+    last_grad[i] = p.grad;
+    m[i] = momentum * m[i] + g;
+    p.data -= lr * m[i];
+    p.flags &= static_cast<uint8_t>(~kIntData);
+  }
+}
+
+void zero_grad(Tape& tape, const std::vector<int32_t>& params) {
+  for (int32_t i : params) {
+    tape[i].grad = 0;
+    tape[i].flags &= static_cast<uint8_t>(~kIntGrad);
+  }
+}
+
+}  // namespace mg

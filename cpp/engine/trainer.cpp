@@ -1,0 +1,143 @@
+// The training loop's pieces (loss over a split, one optimizer step) and the traced-point graph.
+#include "trainer.h"
+
+#include "pyfloat.h"
+
+namespace mg {
+
+static Splits make_data(const Config& cfg, RNG& rng) { return gen_yinyang(rng, cfg.n); }
+
+Trainer::Trainer(const Config& cfg) : Trainer(cfg, Splits{}) {}
+
+Trainer::Trainer(const Config& cfg, const Splits& data)
+    : cfg_(cfg),
+      rng_(cfg.seed),
+      data_(data.train.empty() && data.val.empty() && data.test.empty() ? make_data(cfg, rng_) : data),
+      model_(tape_, rng_, 2, [&] { auto s = cfg.hidden; s.push_back(3); return s; }(), cfg.act),
+      params_(model_.parameters()),
+      nparams_(tape_.size()),
+      adamw_(params_.size()),
+      sgd_(params_.size()) {
+  adamw_.lr = sgd_.lr = cfg.lr;
+  adamw_.weight_decay = sgd_.weight_decay = cfg.weight_decay;
+  sgd_.momentum = cfg.momentum;
+}
+
+Value Trainer::loss_fun(const std::vector<Point>& split) {
+  Value total = tape_.leaf(0.0);
+  for (const Point& p : split) {
+    double x[2] = {p.x, p.y};
+    total = total + cross_entropy(model_(tape_, x), p.label);
+  }
+  return total * (1.0 / static_cast<double>(split.size()));
+}
+
+double Trainer::step() {
+  tape_.truncate(nparams_);
+  Value loss = loss_fun(data_.train);
+  loss.backward();
+  if (cfg_.optimizer == OptKind::AdamW) adamw_.step(tape_, params_);
+  else sgd_.step(tape_, params_);
+  zero_grad(tape_, params_);
+  double out = loss.data();
+  tape_.truncate(nparams_);
+  ++steps_;
+  return out;
+}
+
+double Trainer::loss(const std::vector<Point>& split) {
+  tape_.truncate(nparams_);
+  double out = loss_fun(split).data();
+  tape_.truncate(nparams_);
+  return out;
+}
+
+std::vector<double> Trainer::forward(double x, double y) {
+  tape_.truncate(nparams_);
+  double in[2] = {x, y};
+  std::vector<Value> logits = model_(tape_, in);
+  std::vector<double> probs;
+  for (const Value& p : softmax(logits)) probs.push_back(p.data());
+  tape_.truncate(nparams_);
+  return probs;
+}
+
+Value Trainer::traced_loss(double x, double y, int label, Namer* names) {
+  tape_.truncate(nparams_);
+  zero_grad(tape_, params_);
+  Value in[2] = {tape_.leaf(x), tape_.leaf(y)};
+  name_node(names, in[0], "x");
+  name_node(names, in[1], "y");
+  std::vector<Value> logits = model_(tape_, in, names);
+  Value nll = cross_entropy(logits, label, names);
+  Value total = tape_.leaf(0.0);
+  name_node(names, total, "0.0 (total)");
+  total = total + nll;
+  name_node(names, total, "total");
+  Value loss = total * (1.0 / 1.0);
+  name_node(names, loss, "loss");
+  loss.backward();
+  return loss;
+}
+
+void Trainer::set_lr(double lr) { cfg_.lr = adamw_.lr = sgd_.lr = lr; }
+void Trainer::set_weight_decay(double wd) { cfg_.weight_decay = adamw_.weight_decay = sgd_.weight_decay = wd; }
+double Trainer::opt_grad(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.last_grad[i] : sgd_.last_grad[i]; }
+double Trainer::opt_m(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.m[i] : sgd_.m[i]; }
+double Trainer::opt_v(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.v[i] : 0.0; }
+
+static std::string param_name(const MLP& model, int index) {
+  for (size_t l = 0; l < model.layers.size(); ++l)
+    for (size_t n = 0; n < model.layers[l].neurons.size(); ++n) {
+      const Neuron& u = model.layers[l].neurons[n];
+      std::string at = "[" + std::to_string(l) + "][" + std::to_string(n) + "]";
+      for (size_t i = 0; i < u.w.size(); ++i)
+        if (u.w[i] == index) return "w" + at + "[" + std::to_string(i) + "]";
+      if (u.b == index) return "b" + at;
+    }
+  return "";
+}
+
+Graph Trainer::graph(double x, double y, int label) {
+  names_.assign(tape_.size(), std::string());
+  Value loss = traced_loss(x, y, label, &names_);
+  names_.resize(tape_.size());
+  tape_.trace(loss.id, trace_nodes_, trace_edges_);
+  Graph g;
+  std::vector<int32_t> pos(tape_.size(), -1);
+  for (size_t i = 0; i < trace_nodes_.size(); ++i) pos[trace_nodes_[i]] = static_cast<int32_t>(i);
+  int32_t first_input = nparams_;  // the two traced coordinates are the first leaves after the parameters
+  for (int32_t id : trace_nodes_) {
+    const Node& n = tape_[id];
+    GraphNode gn;
+    gn.op = op_label(n);
+    gn.data = n.data;
+    gn.grad = n.grad;
+    gn.int_data = n.flags & kIntData;
+    gn.int_grad = n.flags & kIntGrad;
+    gn.param = id < nparams_ ? id : -1;
+    gn.input = id == first_input || id == first_input + 1;
+    gn.name = gn.param >= 0 ? param_name(model_, id) : names_[id];
+    if (gn.name.empty()) gn.name = n.op == Op::Leaf ? py_number(n.data, gn.int_data) : gn.op;
+    g.nodes.push_back(gn);
+  }
+  for (auto [c, p] : trace_edges_) g.edges.emplace_back(pos[c], pos[p]);
+  zero_grad(tape_, params_);
+  tape_.truncate(nparams_);
+  return g;
+}
+
+void Trainer::graph_values(double x, double y, int label, std::vector<double>& data, std::vector<double>& grad) {
+  Value loss = traced_loss(x, y, label, nullptr);
+  tape_.trace(loss.id, trace_nodes_, trace_edges_);
+  data.resize(trace_nodes_.size());
+  grad.resize(trace_nodes_.size());
+  for (size_t i = 0; i < trace_nodes_.size(); ++i) {
+    data[i] = tape_[trace_nodes_[i]].data;
+    grad[i] = tape_[trace_nodes_[i]].grad;
+  }
+  zero_grad(tape_, params_);
+  tape_.truncate(nparams_);
+}
+
+}  // namespace mg

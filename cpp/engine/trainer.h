@@ -1,0 +1,83 @@
+// One training run: data, MLP, optimizer and tape together, stepped like the reference's training loop,
+// plus the traced point's graph (the picture the reference draws).
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "data.h"
+#include "nn.h"
+#include "optim.h"
+
+namespace mg {
+
+enum class OptKind : uint8_t { AdamW, SGD };
+
+struct Config {
+  uint64_t seed = 42;
+  int n = 100;
+  std::vector<int> hidden{8};
+  Act act = Act::Tanh;
+  OptKind optimizer = OptKind::AdamW;
+  double lr = 0.1, weight_decay = 1e-4, momentum = 0.9;
+};
+
+// The traced point's graph in trace order (utils.trace): what graph.json and the graph view show.
+struct GraphNode {
+  std::string op;   // "" for a leaf, "+", "*", "**-1", "tanh", ...
+  double data = 0, grad = 0;
+  bool int_data = false, int_grad = false;  // Python ints (print without ".0")
+  int param = -1;   // parameter index, -1 when not a parameter
+  bool input = false;
+  std::string name;
+};
+struct Graph {
+  std::vector<GraphNode> nodes;
+  std::vector<std::pair<int32_t, int32_t>> edges;  // (child, parent) as indices into nodes
+};
+
+class Trainer {
+ public:
+  explicit Trainer(const Config& cfg);
+  Trainer(const Config& cfg, const Splits& data);  // the network of cfg on given points
+  double step();                                   // one full-batch step; returns its train loss
+  double loss(const std::vector<Point>& split);    // mean cross-entropy, forward only
+  std::vector<double> forward(double x, double y); // class probabilities
+  Graph graph(double x, double y, int label);      // the traced point's graph, after its own backward
+  // data and grad of graph(x, y, label)'s nodes, in its order, without rebuilding names or edges
+  void graph_values(double x, double y, int label, std::vector<double>& data, std::vector<double>& grad);
+
+  const Config& config() const { return cfg_; }
+  Splits& data() { return data_; }
+  const MLP& model() const { return model_; }
+  const std::vector<int32_t>& params() const { return params_; }
+  double param(int i) const { return tape_.nodes[params_[i]].data; }
+  bool param_is_int(int i) const { return tape_.nodes[params_[i]].flags & kIntData; }
+  int steps_done() const { return steps_; }
+  void set_lr(double lr);
+  void set_weight_decay(double wd);
+  // optimizer state per parameter: the grad the last step used, first moment, second moment
+  double opt_grad(int i) const;
+  double opt_m(int i) const;
+  double opt_v(int i) const;
+
+ private:
+  Config cfg_;
+  RNG rng_;
+  Splits data_;
+  Tape tape_;
+  MLP model_;
+  std::vector<int32_t> params_;
+  int32_t nparams_ = 0;
+  AdamW adamw_;
+  SGD sgd_;
+  int steps_ = 0;
+  Namer names_;
+  std::vector<int32_t> trace_nodes_;
+  std::vector<std::pair<int32_t, int32_t>> trace_edges_;
+
+  Value loss_fun(const std::vector<Point>& split);
+  Value traced_loss(double x, double y, int label, Namer* names);
+};
+
+}  // namespace mg

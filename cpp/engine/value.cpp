@@ -1,0 +1,181 @@
+// The autograd core: each op's forward and backward side by side, the iterative topological sort,
+// backward() in micrograd's order, and the pre-order trace used to draw a graph.
+#include "value.h"
+
+#include <cmath>
+
+#include "pyfloat.h"
+
+namespace mg {
+
+// A call through a volatile pointer: no compiler may turn pow(x, 2.0) into x*x (they differ in ~1/1000 inputs).
+static double (*volatile c_pow)(double, double) = ::pow;
+double py_pow(double x, double y) { return c_pow(x, y); }
+
+namespace {
+// One row per op: forward(a, b, k) and backward(out, a, b), written as micrograd's _backward closures.
+struct Rule {
+  const char* symbol;
+  double (*forward)(double a, double b, double k);
+  void (*backward)(const Node& out, Node* a, Node* b);
+};
+const Rule kRules[] = {
+    /* Leaf */ {"", nullptr, nullptr},
+    /* Add  */ {"+", [](double a, double b, double) { return a + b; },
+                [](const Node& o, Node* a, Node* b) { a->grad += o.grad; b->grad += o.grad; }},
+    /* Mul  */ {"*", [](double a, double b, double) { return a * b; },
+                [](const Node& o, Node* a, Node* b) { a->grad += b->data * o.grad; b->grad += a->data * o.grad; }},
+    /* Pow  */ {"**", [](double a, double, double k) { return py_pow(a, k); },
+                [](const Node& o, Node* a, Node*) { a->grad += (o.k * py_pow(a->data, o.k - 1)) * o.grad; }},
+    /* Relu */ {"ReLU", [](double a, double, double) { return a < 0 ? 0.0 : a; },
+                [](const Node& o, Node* a, Node*) { a->grad += (o.data > 0 ? 1.0 : 0.0) * o.grad; }},
+    /* Tanh */ {"tanh", [](double a, double, double) { return std::tanh(a); },
+                [](const Node& o, Node* a, Node*) { a->grad += (1 - py_pow(o.data, 2)) * o.grad; }},
+    /* Exp  */ {"exp", [](double a, double, double) { return std::exp(a); },
+                [](const Node& o, Node* a, Node*) { a->grad += o.data * o.grad; }},
+    /* Log  */ {"log", [](double a, double, double) { return std::log(a); },
+                [](const Node& o, Node* a, Node*) { a->grad += (1 / a->data) * o.grad; }},
+};
+}  // namespace
+
+const char* op_symbol(Op op) { return kRules[static_cast<int>(op)].symbol; }
+
+std::string op_label(const Node& n) {
+  if (n.op != Op::Pow) return op_symbol(n.op);
+  return std::string("**") + py_number(n.k, n.k_is_int);
+}
+
+double forward_of(const Node& n, const Node* a, const Node* b) {
+  return kRules[static_cast<int>(n.op)].forward(a ? a->data : 0.0, b ? b->data : 0.0, n.k);
+}
+
+Node& Value::node() const { return t->nodes[id]; }
+
+Value Tape::leaf(double data, uint8_t flags) {
+  Node n;
+  n.data = data;
+  n.flags = flags;
+  nodes.push_back(n);
+  return {this, size() - 1};
+}
+
+Value Tape::push(Op op, Value a, Value b, double data, double k, bool k_is_int) {
+  Node n;
+  n.op = op;
+  n.a = a.id;
+  n.b = b.id;
+  n.data = data;
+  n.k = k;
+  n.k_is_int = k_is_int;
+  nodes.push_back(n);
+  return {this, size() - 1};
+}
+
+static Value unary(Op op, Value a, double k = 0, bool k_is_int = false) {
+  Node probe;
+  probe.op = op;
+  probe.k = k;
+  return a.t->push(op, a, Value{a.t, -1}, forward_of(probe, &a.node(), nullptr), k, k_is_int);
+}
+
+Value operator+(Value a, Value b) { return a.t->push(Op::Add, a, b, a.data() + b.data()); }
+Value operator*(Value a, Value b) { return a.t->push(Op::Mul, a, b, a.data() * b.data()); }
+Value Value::pow(double k) const { return unary(Op::Pow, *this, k, false); }
+Value Value::pow(int k) const { return unary(Op::Pow, *this, k, true); }
+Value Value::tanh() const { return unary(Op::Tanh, *this); }
+Value Value::exp() const { return unary(Op::Exp, *this); }
+Value Value::log() const { return unary(Op::Log, *this); }
+Value Value::relu() const {
+  Value out = unary(Op::Relu, *this);
+  if (data() < 0) out.node().flags |= kIntData;  // micrograd returns the int 0 here
+  return out;
+}
+
+// Derived ops, exactly as micrograd spells them.
+Value operator+(Value a, double k) { return a + a.t->leaf(k); }
+Value operator*(Value a, double k) { return a * a.t->leaf(k); }
+Value operator-(Value a) { return a * -1.0; }
+Value operator-(Value a, Value b) { return a + (-b); }
+Value operator/(Value a, Value b) { return a * b.pow(-1); }
+Value operator+(double k, Value a) { return a + k; }
+Value operator*(double k, Value a) { return a * k; }
+
+void Tape::new_epoch() {
+  if (seen_.size() < nodes.size()) seen_.resize(nodes.size(), 0);
+  if (++epoch_ == 0) {  // wrapped: forget every old mark
+    std::fill(seen_.begin(), seen_.end(), 0);
+    epoch_ = 1;
+  }
+}
+
+bool Tape::visit(int32_t i) {
+  if (seen_[i] == epoch_) return false;
+  seen_[i] = epoch_;
+  return true;
+}
+
+const std::vector<int32_t>& Tape::topo(int32_t root) {
+  new_epoch();
+  order_.clear();
+  stack_.clear();
+  if (visit(root)) stack_.push_back({root, 0});
+  while (!stack_.empty()) {
+    Frame& f = stack_.back();
+    const Node& n = nodes[f.node];
+    int32_t child = f.next == 0 ? n.a : f.next == 1 ? n.b : -2;
+    if (child == -2) {  // all operands done: post-order append
+      order_.push_back(f.node);
+      stack_.pop_back();
+      continue;
+    }
+    ++f.next;
+    if (child >= 0 && visit(child)) stack_.push_back({child, 0});
+  }
+  return order_;
+}
+
+void Tape::backward_node(int32_t i) {
+  const Node& o = nodes[i];
+  if (o.op == Op::Leaf) return;
+  kRules[static_cast<int>(o.op)].backward(o, &nodes[o.a], o.b >= 0 ? &nodes[o.b] : nullptr);
+}
+
+void Tape::backward(int32_t root) {
+  const std::vector<int32_t>& order = topo(root);
+  nodes[root].grad = 1;
+  nodes[root].flags |= kIntGrad;
+  for (auto it = order.rbegin(); it != order.rend(); ++it) backward_node(*it);
+}
+
+void Value::backward() const { t->backward(id); }
+
+void Tape::trace(int32_t root, std::vector<int32_t>& out_nodes, std::vector<std::pair<int32_t, int32_t>>& out_edges) {
+  new_epoch();
+  out_nodes.clear();
+  out_edges.clear();
+  stack_.clear();
+  if (visit(root)) {
+    out_nodes.push_back(root);
+    stack_.push_back({root, 0});
+  }
+  while (!stack_.empty()) {
+    Frame& f = stack_.back();
+    const Node& n = nodes[f.node];
+    int32_t parent = f.node;
+    int32_t child = f.next == 0 ? n.a : f.next == 1 ? n.b : -2;
+    if (child == -2) {
+      stack_.pop_back();
+      continue;
+    }
+    bool repeat = f.next == 1 && n.a == n.b;  // the edge (a, v) was already listed for a*a
+    ++f.next;
+    if (child < 0) continue;
+    if (!repeat) out_edges.emplace_back(child, parent);
+    if (visit(child)) {
+      out_nodes.push_back(child);
+      stack_.push_back({child, 0});
+    }
+  }
+}
+
+}  // namespace mg
