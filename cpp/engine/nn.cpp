@@ -1,6 +1,9 @@
 // Neuron / Layer / MLP construction in the reference's random-draw order, the forward pass and cross_entropy.
 #include "nn.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace mg {
 
 void name_node(Namer* names, Value v, const std::string& name) {
@@ -70,6 +73,28 @@ std::vector<Value> MLP::operator()(Tape& tape, const X* x, Namer* names) const {
 }
 template std::vector<Value> MLP::operator()(Tape&, const double*, Namer*) const;
 template std::vector<Value> MLP::operator()(Tape&, const Value*, Namer*) const;
+
+void MLP::predict(const Tape& tape, double x, double y, double probs[3], std::vector<double>& scratch) const {
+  size_t widest = 2;
+  for (const Layer& l : layers) widest = std::max(widest, l.neurons.size());
+  scratch.resize(2 * widest);
+  double* in = scratch.data();
+  double* out = scratch.data() + widest;
+  in[0] = x;
+  in[1] = y;
+  for (const Layer& l : layers) {
+    for (size_t j = 0; j < l.neurons.size(); ++j) {
+      const Neuron& n = l.neurons[j];
+      double sum = tape.nodes[n.b].data;
+      for (size_t i = 0; i < n.w.size(); ++i) sum = sum + tape.nodes[n.w[i]].data * in[i];
+      out[j] = n.act == Act::Tanh ? std::tanh(sum) : n.act == Act::Relu ? (sum < 0 ? 0.0 : sum) : sum;
+    }
+    std::swap(in, out);
+  }
+  double e[3] = {std::exp(in[0]), std::exp(in[1]), std::exp(in[2])};
+  double inv = py_pow(((e[0] + 0.0) + e[1]) + e[2], -1);
+  for (int i = 0; i < 3; ++i) probs[i] = e[i] * inv;
+}
 
 std::vector<Value> softmax(const std::vector<Value>& logits, Namer* names) {
   std::vector<Value> ex;

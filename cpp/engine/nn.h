@@ -50,6 +50,9 @@ struct MLP {
   int num_parameters() const;
   template <class X>
   std::vector<Value> operator()(Tape& tape, const X* x, Namer* names = nullptr) const;
+  // The same forward and softmax without building a graph (same operations, same order, same digits).
+  // `scratch` is reused between calls so a whole boundary grid allocates nothing.
+  void predict(const Tape& tape, double x, double y, double probs[3], std::vector<double>& scratch) const;
 };
 
 // softmax as micrograd spells it: e_i = exp(l_i), denom = ((e0 + 0) + e1) + e2, p_i = e_i * denom**-1.

@@ -1,6 +1,8 @@
 // The training loop's pieces (loss over a split, one optimizer step) and the traced-point graph.
 #include "trainer.h"
 
+#include <cmath>
+
 #include "pyfloat.h"
 
 namespace mg {
@@ -21,6 +23,38 @@ Trainer::Trainer(const Config& cfg, const Splits& data)
   adamw_.lr = sgd_.lr = cfg.lr;
   adamw_.weight_decay = sgd_.weight_decay = cfg.weight_decay;
   sgd_.momentum = cfg.momentum;
+  for (int32_t p : params_) init_params_.push_back(tape_[p].data);
+}
+
+void Trainer::reset() {
+  tape_.truncate(nparams_);
+  for (size_t i = 0; i < params_.size(); ++i) {
+    Node& p = tape_[params_[i]];
+    p.data = init_params_[i];
+    p.grad = 0;
+    p.flags = 0;
+  }
+  for (const Layer& l : model_.layers)
+    for (const Neuron& n : l.neurons) tape_[n.b].flags = kIntData;
+  adamw_ = AdamW(params_.size());
+  sgd_ = SGD(params_.size());
+  adamw_.lr = sgd_.lr = cfg_.lr;
+  adamw_.weight_decay = sgd_.weight_decay = cfg_.weight_decay;
+  sgd_.momentum = cfg_.momentum;
+  steps_ = 0;
+}
+
+double Trainer::accuracy(const std::vector<Point>& split) {
+  if (split.empty()) return std::nan("");
+  int right = 0;
+  double p[3];
+  for (const Point& pt : split) {
+    predict(pt.x, pt.y, p);
+    int best = p[1] > p[0] ? 1 : 0;
+    if (p[2] > p[best]) best = 2;
+    right += best == pt.label;
+  }
+  return static_cast<double>(right) / static_cast<double>(split.size());
 }
 
 Value Trainer::loss_fun(const std::vector<Point>& split) {
@@ -33,6 +67,7 @@ Value Trainer::loss_fun(const std::vector<Point>& split) {
 }
 
 double Trainer::step() {
+  if (data_.train.empty()) return std::nan("");  // nothing to learn from: leave the network as it is
   tape_.truncate(nparams_);
   Value loss = loss_fun(data_.train);
   loss.backward();

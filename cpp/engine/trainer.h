@@ -40,9 +40,13 @@ class Trainer {
  public:
   explicit Trainer(const Config& cfg);
   Trainer(const Config& cfg, const Splits& data);  // the network of cfg on given points
-  double step();                                   // one full-batch step; returns its train loss
+  double step();  // one full-batch step; returns its train loss (NaN, and no change, without training points)
   double loss(const std::vector<Point>& split);    // mean cross-entropy, forward only
-  std::vector<double> forward(double x, double y); // class probabilities
+  std::vector<double> forward(double x, double y); // class probabilities (through the graph)
+  void predict(double x, double y, double probs[3]) { model_.predict(tape_, x, y, probs, scratch_); }
+  double accuracy(const std::vector<Point>& split);  // fraction classified right (argmax), NaN if empty
+  void reset();                                     // the initial network again (same seed), data kept
+  Tape& tape() { return tape_; }
   Graph graph(double x, double y, int label);      // the traced point's graph, after its own backward
   // data and grad of graph(x, y, label)'s nodes, in its order, without rebuilding names or edges
   void graph_values(double x, double y, int label, std::vector<double>& data, std::vector<double>& grad);
@@ -73,6 +77,8 @@ class Trainer {
   SGD sgd_;
   int steps_ = 0;
   Namer names_;
+  std::vector<double> scratch_;
+  std::vector<double> init_params_;
   std::vector<int32_t> trace_nodes_;
   std::vector<std::pair<int32_t, int32_t>> trace_edges_;
 

@@ -1,0 +1,308 @@
+// Validation and buffer plumbing for the JS API; all training logic lives in Trainer.
+#include "session.h"
+
+#include <cmath>
+
+#include "graph_io.h"
+#include "limits.h"
+#include "pyfloat.h"
+
+namespace mg {
+
+namespace {
+bool is_int_in(double v, double lo, double hi) { return std::isfinite(v) && v == std::floor(v) && v >= lo && v <= hi; }
+std::string num(double v) { return py_repr(v); }
+
+std::string json_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '"' || c == '\\') o += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    o += c;
+  }
+  return o;
+}
+
+// Graph nodes one training point builds: products and sums per weight, activations, softmax, loss.
+int64_t nodes_per_point(const std::vector<int>& hidden) {
+  int64_t total = 0, nin = 2;
+  std::vector<int> sizes = hidden;
+  sizes.push_back(3);
+  for (int w : sizes) {
+    total += static_cast<int64_t>(w) * (3 * nin + 1);
+    nin = w;
+  }
+  return total + 20;
+}
+}  // namespace
+
+bool Session::fail(const std::string& msg) {
+  error_ = msg;
+  return false;
+}
+
+bool Session::ready() {
+  error_.clear();
+  if (!t_) return fail("engine: not configured");
+  return true;
+}
+
+std::string Session::configure(double seed, double n, const std::string& hidden, const std::string& act,
+                               const std::string& optimizer, double lr, double weight_decay) {
+  error_.clear();
+  Config cfg;
+  if (!is_int_in(seed, 1, 9007199254740991.0)) return error_ = "seed: expected an integer from 1 to 2^53-1, got " + num(seed);
+  if (!is_int_in(n, kMinPoints, kMaxPoints))
+    return error_ = "n: expected an integer from " + std::to_string(kMinPoints) + " to " + std::to_string(kMaxPoints) + ", got " + num(n);
+  cfg.seed = static_cast<uint64_t>(seed);
+  cfg.n = static_cast<int>(n);
+  cfg.hidden.clear();
+  size_t start = 0;
+  for (;;) {
+    size_t comma = hidden.find(',', start);
+    std::string part = hidden.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    char* end = nullptr;
+    long w = std::strtol(part.c_str(), &end, 10);
+    if (part.empty() || *end || part[0] == '+' || part[0] == ' ' || w < 1 || w > kMaxWidth)
+      return error_ = "hidden: each layer width must be an integer from 1 to " + std::to_string(kMaxWidth) + ", got '" + hidden + "'";
+    cfg.hidden.push_back(static_cast<int>(w));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (cfg.hidden.size() > static_cast<size_t>(kMaxLayers))
+    return error_ = "hidden: at most " + std::to_string(kMaxLayers) + " layers, got " + std::to_string(cfg.hidden.size());
+  if (act != "tanh" && act != "relu") return error_ = "activation: expected 'tanh' or 'relu', got '" + act + "'";
+  if (optimizer != "adamw" && optimizer != "sgd") return error_ = "optimizer: expected 'adamw' or 'sgd', got '" + optimizer + "'";
+  if (!std::isfinite(lr) || lr < 0 || lr > 100) return error_ = "lr: expected a number from 0 to 100, got " + num(lr);
+  if (!std::isfinite(weight_decay) || weight_decay < 0 || weight_decay > 10)
+    return error_ = "weightDecay: expected a number from 0 to 10, got " + num(weight_decay);
+  cfg.act = act == "tanh" ? Act::Tanh : Act::Relu;
+  cfg.optimizer = optimizer == "adamw" ? OptKind::AdamW : OptKind::SGD;
+  cfg.lr = lr;
+  cfg.weight_decay = weight_decay;
+  int64_t per_point = nodes_per_point(cfg.hidden);
+  int64_t train = static_cast<int64_t>(0.8 * cfg.n);
+  if (per_point * std::max<int64_t>(train, 1) > kMaxTapeNodes)
+    return error_ = "hidden: network too large for " + std::to_string(cfg.n) + " points (" +
+                    std::to_string(per_point * train) + " graph nodes per step, limit " + std::to_string(kMaxTapeNodes) + ")";
+  t_ = std::make_unique<Trainer>(cfg);
+  nodes_per_point_ = per_point;
+  graph_size_ = 0;
+  return error_;
+}
+
+double Session::step() {
+  if (!ready()) return std::nan("");
+  return t_->step();
+}
+
+double Session::steps(double k) {
+  if (!ready()) return std::nan("");
+  if (!is_int_in(k, 1, kMaxStepsPerCall)) {
+    fail("steps: expected an integer from 1 to " + std::to_string(kMaxStepsPerCall) + ", got " + num(k));
+    return std::nan("");
+  }
+  double loss = 0;
+  for (int i = 0; i < static_cast<int>(k); ++i) loss = t_->step();
+  return loss;
+}
+
+std::vector<Point>* Session::split_of(double split, const char* field) {
+  if (!ready()) return nullptr;
+  if (!is_int_in(split, 0, 2)) {
+    fail(std::string(field) + ": expected 'train', 'val' or 'test'");
+    return nullptr;
+  }
+  Splits& d = t_->data();
+  return split == 0 ? &d.train : split == 1 ? &d.val : &d.test;
+}
+
+double Session::loss(double split) {
+  std::vector<Point>* s = split_of(split, "split");
+  return s ? t_->loss(*s) : std::nan("");
+}
+
+double Session::accuracy(double split) {
+  std::vector<Point>* s = split_of(split, "split");
+  return s ? t_->accuracy(*s) : std::nan("");
+}
+
+void Session::reset() {
+  if (ready()) t_->reset();
+}
+
+void Session::set_lr(double lr) {
+  if (!ready()) return;
+  if (!std::isfinite(lr) || lr < 0 || lr > 100) {
+    fail("lr: expected a number from 0 to 100, got " + num(lr));
+    return;
+  }
+  t_->set_lr(lr);
+}
+
+void Session::set_weight_decay(double wd) {
+  if (!ready()) return;
+  if (!std::isfinite(wd) || wd < 0 || wd > 10) {
+    fail("weightDecay: expected a number from 0 to 10, got " + num(wd));
+    return;
+  }
+  t_->set_weight_decay(wd);
+}
+
+bool Session::check_point(double x, double y, double label) {
+  if (!std::isfinite(x) || std::fabs(x) > kMaxCoord) return fail("x: expected a finite number from -1000 to 1000, got " + num(x));
+  if (!std::isfinite(y) || std::fabs(y) > kMaxCoord) return fail("y: expected a finite number from -1000 to 1000, got " + num(y));
+  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + num(label));
+  return true;
+}
+
+uintptr_t Session::forward(double x, double y) {
+  if (!ready() || !check_point(x, y, 0)) return 0;
+  buf_.resize(3);
+  t_->predict(x, y, buf_.data());
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+std::string Session::graph_json(double x, double y, double label) {
+  if (!ready() || !check_point(x, y, label)) return "";
+  Graph g = t_->graph(x, y, static_cast<int>(label));
+  graph_size_ = static_cast<int>(g.nodes.size());
+  std::string s = "{\"nodes\":[";
+  for (size_t i = 0; i < g.nodes.size(); ++i) {
+    const GraphNode& n = g.nodes[i];
+    if (i) s += ',';
+    s += "{\"op\":\"" + json_escape(n.op) + "\",\"param\":" + (n.param >= 0 ? std::to_string(n.param) : "null") +
+         ",\"input\":" + (n.input ? "true" : "false") + ",\"name\":\"" + json_escape(n.name) + "\"}";
+  }
+  s += "],\"edges\":[";
+  for (size_t i = 0; i < g.edges.size(); ++i)
+    s += (i ? ",[" : "[") + std::to_string(g.edges[i].first) + "," + std::to_string(g.edges[i].second) + "]";
+  return s + "]}";
+}
+
+uintptr_t Session::graph_values(double x, double y, double label) {
+  if (!ready() || !check_point(x, y, label)) return 0;
+  std::vector<double>& data = gdata_;
+  std::vector<double>& grad = ggrad_;
+  t_->graph_values(x, y, static_cast<int>(label), data, grad);
+  graph_size_ = static_cast<int>(data.size());
+  buf_.resize(2 * data.size());
+  std::copy(data.begin(), data.end(), buf_.begin());
+  std::copy(grad.begin(), grad.end(), buf_.begin() + data.size());
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::boundary(double w, double h, double x0, double x1, double y0, double y1) {
+  if (!ready()) return 0;
+  if (!is_int_in(w, 1, kMaxBoundarySide) || !is_int_in(h, 1, kMaxBoundarySide))
+    return fail("boundary: width and height must be integers from 1 to " + std::to_string(kMaxBoundarySide) + ", got " + num(w) + "x" + num(h)), 0;
+  for (double v : {x0, x1, y0, y1})
+    if (!std::isfinite(v) || std::fabs(v) > kMaxCoord) return fail("boundary: extent must be finite numbers from -1000 to 1000"), 0;
+  if (!(x1 > x0) || !(y1 > y0)) return fail("boundary: expected x0 < x1 and y0 < y1"), 0;
+  int W = static_cast<int>(w), H = static_cast<int>(h);
+  fbuf_.resize(static_cast<size_t>(W) * H * 3);
+  double p[3];
+  for (int r = 0; r < H; ++r) {
+    double y = y1 - (r + 0.5) * (y1 - y0) / H;
+    for (int c = 0; c < W; ++c) {
+      double x = x0 + (c + 0.5) * (x1 - x0) / W;
+      t_->predict(x, y, p);
+      float* o = &fbuf_[(static_cast<size_t>(r) * W + c) * 3];
+      o[0] = static_cast<float>(p[0]);
+      o[1] = static_cast<float>(p[1]);
+      o[2] = static_cast<float>(p[2]);
+    }
+  }
+  return reinterpret_cast<uintptr_t>(fbuf_.data());
+}
+
+uintptr_t Session::parameters() {
+  if (!ready()) return 0;
+  buf_.resize(t_->params().size());
+  for (size_t i = 0; i < buf_.size(); ++i) buf_[i] = t_->param(static_cast<int>(i));
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::optimizer_state() {
+  if (!ready()) return 0;
+  size_t P = t_->params().size();
+  buf_.resize(3 * P);
+  for (size_t i = 0; i < P; ++i) {
+    buf_[i] = t_->opt_grad(static_cast<int>(i));
+    buf_[P + i] = t_->opt_m(static_cast<int>(i));
+    buf_[2 * P + i] = t_->opt_v(static_cast<int>(i));
+  }
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+int Session::num_points(double split) {
+  std::vector<Point>* s = split_of(split, "split");
+  return s ? static_cast<int>(s->size()) : 0;
+}
+
+uintptr_t Session::points(double split) {
+  std::vector<Point>* s = split_of(split, "split");
+  if (!s) return 0;
+  buf_.resize(3 * s->size() + 1);  // +1: a valid pointer even for an empty split
+  for (size_t i = 0; i < s->size(); ++i) {
+    buf_[3 * i] = (*s)[i].x;
+    buf_[3 * i + 1] = (*s)[i].y;
+    buf_[3 * i + 2] = (*s)[i].label;
+  }
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+bool Session::check_budget(size_t train_points) {
+  if (static_cast<int64_t>(train_points) * nodes_per_point_ > kMaxTapeNodes)
+    return fail("points: too many training points for this network (limit " +
+                std::to_string(kMaxTapeNodes / nodes_per_point_) + ")");
+  return true;
+}
+
+bool Session::add_point(double x, double y, double label, double split) {
+  std::vector<Point>* s = split_of(split, "split");
+  if (!s || !check_point(x, y, label)) return false;
+  Splits& d = t_->data();
+  if (d.train.size() + d.val.size() + d.test.size() >= static_cast<size_t>(kMaxPoints))
+    return fail("points: at most " + std::to_string(kMaxPoints) + " points");
+  if (s == &d.train && !check_budget(d.train.size() + 1)) return false;
+  s->push_back({x, y, static_cast<int>(label)});
+  return true;
+}
+
+bool Session::move_point(double split, double index, double x, double y) {
+  std::vector<Point>* s = split_of(split, "split");
+  if (!s) return false;
+  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
+  if (!check_point(x, y, 0)) return false;
+  (*s)[static_cast<size_t>(index)].x = x;
+  (*s)[static_cast<size_t>(index)].y = y;
+  return true;
+}
+
+bool Session::set_label(double split, double index, double label) {
+  std::vector<Point>* s = split_of(split, "split");
+  if (!s) return false;
+  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
+  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + num(label));
+  (*s)[static_cast<size_t>(index)].label = static_cast<int>(label);
+  return true;
+}
+
+bool Session::remove_point(double split, double index) {
+  std::vector<Point>* s = split_of(split, "split");
+  if (!s) return false;
+  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
+  s->erase(s->begin() + static_cast<size_t>(index));
+  return true;
+}
+
+void Session::clear_points() {
+  if (!ready()) return;
+  Splits& d = t_->data();
+  d.train.clear();
+  d.val.clear();
+  d.test.clear();
+}
+
+}  // namespace mg

@@ -1,0 +1,72 @@
+// The engine's boundary towards JavaScript: every call validates its input and reports errors as values
+// (embind in Emscripten 3.1.6 cannot carry exception messages); bulk results land in flat buffers that the
+// JS layer copies out of WASM memory right after the call.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "trainer.h"
+
+namespace mg {
+
+constexpr int kMaxBoundarySide = 1024;          // boundary grid cells per side
+constexpr int kMaxStepsPerCall = 100000;        // steps(k)
+constexpr double kMaxCoord = 1000.0;            // |x|, |y| of any point
+constexpr int64_t kMaxTapeNodes = 8000000;      // graph nodes one training step may build
+
+class Session {
+ public:
+  // (Re)builds data and network. Returns "" or a message naming the field; on error nothing changes.
+  std::string configure(double seed, double n, const std::string& hidden, const std::string& act,
+                        const std::string& optimizer, double lr, double weight_decay);
+  const std::string& last_error() const { return error_; }  // of the last call ("" when it succeeded)
+
+  double step();
+  double steps(double k);
+  double loss(double split);      // 0 train, 1 val, 2 test
+  double accuracy(double split);
+  int step_count() const { return t_ ? t_->steps_done() : 0; }
+  void reset();                   // the initial network again, the points kept
+  void set_lr(double lr);
+  void set_weight_decay(double wd);
+  double lr() const { return t_ ? t_->config().lr : 0; }
+  double weight_decay() const { return t_ ? t_->config().weight_decay : 0; }
+
+  uintptr_t forward(double x, double y);                // -> 3 doubles
+  std::string graph_json(double x, double y, double label);  // structure: nodes (op, param, input, name), edges
+  uintptr_t graph_values(double x, double y, double label);  // -> 2N doubles: data of each node, then grad
+  int graph_size() const { return graph_size_; }
+  uintptr_t boundary(double w, double h, double x0, double x1, double y0, double y1);  // -> w*h*3 floats
+  uintptr_t parameters();                               // -> P doubles
+  uintptr_t optimizer_state();                          // -> 3P doubles: last grad, m, v of each parameter
+  int num_parameters() const { return t_ ? static_cast<int>(t_->params().size()) : 0; }
+
+  int num_points(double split);
+  uintptr_t points(double split);                       // -> 3 doubles per point: x, y, label
+  bool add_point(double x, double y, double label, double split);
+  bool move_point(double split, double index, double x, double y);
+  bool set_label(double split, double index, double label);
+  bool remove_point(double split, double index);
+  void clear_points();
+
+  Trainer* trainer() { return t_.get(); }  // for native tests
+
+ private:
+  std::unique_ptr<Trainer> t_;
+  std::string error_;
+  std::vector<double> buf_;
+  std::vector<float> fbuf_;
+  std::vector<double> gdata_, ggrad_;
+  int graph_size_ = 0;
+  int64_t nodes_per_point_ = 0;
+
+  bool fail(const std::string& msg);
+  bool ready();
+  std::vector<Point>* split_of(double split, const char* field);
+  bool check_point(double x, double y, double label);
+  bool check_budget(size_t train_points);
+};
+
+}  // namespace mg
