@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "../engine/limits.h"
+#include "../engine/setting_limits.h"
 
 namespace mg {
 

@@ -4,14 +4,17 @@
 #include <cmath>
 
 #include "graph_io.h"
-#include "limits.h"
+#include "setting_limits.h"
 #include "pyfloat.h"
 
 namespace mg {
 
 namespace {
 bool is_int_in(double v, double lo, double hi) { return std::isfinite(v) && v == std::floor(v) && v >= lo && v <= hi; }
-std::string num(double v) { return py_repr(v); }
+std::string num(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  return py_repr(v);
+}
 
 std::string json_escape(const std::string& s) {
   std::string o;

@@ -1,0 +1,16 @@
+// Compile-time check that the documented API (web/src/engine.d.ts) is usable as the README shows.
+import { loadEngine, type Graph, type Point } from '../../web/src/engine.js';
+
+export async function example(): Promise<number> {
+  const engine = await loadEngine();
+  const t = new engine.Trainer({ seed: 42, n: 100, hidden: [8], lr: 0.1, weightDecay: 1e-4 });
+  const loss: number = t.step();
+  t.steps(10);
+  const g: Graph = t.graph(0, 0, 0);
+  const values: Float64Array = t.graphValues(0, 0, 0);
+  const grid: Float32Array = t.boundary(64, 64, -2, 2, -2, 2);
+  const pts: Point[] = t.points('val');
+  const { m } = t.optimizerState();
+  t.delete();
+  return loss + g.nodes.length + values[0] + grid[0] + pts.length + m[0] + engine.memoryBytes();
+}

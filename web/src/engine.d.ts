@@ -1,0 +1,99 @@
+// Types of the JavaScript engine API (web/src/engine.js). Ownership: every Trainer holds WASM memory
+// until you call delete(); a deleted Trainer throws on use. Errors are thrown as Error objects whose
+// message starts with the offending field ("hidden: ...", "lr: ...", "split: ...").
+
+export type Split = 'train' | 'val' | 'test';
+
+export interface TrainerOptions {
+  /** RNG seed, an integer 1..2^53-1 (42). The data and the initial weights follow from it. */
+  seed?: number;
+  /** Number of yin-yang points, 3..20000 (100), split 80/10/10 into train/val/test. */
+  n?: number;
+  /** Hidden layer widths, 1..8 layers of 1..1024 neurons ([8]). */
+  hidden?: number[];
+  /** Hidden nonlinearity ('tanh'); the output layer is linear. */
+  activation?: 'tanh' | 'relu';
+  /** 'adamw' (betas 0.9/0.95, as the reference) or 'sgd' with momentum 0.9. */
+  optimizer?: 'adamw' | 'sgd';
+  /** Learning rate, 0..100 (0.1). */
+  lr?: number;
+  /** Weight decay, 0..10 (1e-4). */
+  weightDecay?: number;
+}
+
+export interface Point { x: number; y: number; label: number }
+
+export interface GraphNode {
+  /** '' for a leaf, '+', '*', '**-1', 'tanh', 'ReLU', 'exp', 'log' */
+  op: string;
+  data: number;
+  grad: number;
+  /** parameter index (into parameters()), or null */
+  param: number | null;
+  /** true for the traced point's two coordinates */
+  input: boolean;
+  /** readable name: 'loss', 'x', 'w[0][3][1]', 'b[1][2]', 'h[0][3]', 'logit[1]', 'p[0]', ... */
+  name: string;
+}
+
+export interface Graph {
+  /** in the reference's trace order (depth-first pre-order from the loss) */
+  nodes: GraphNode[];
+  /** [child, parent] index pairs */
+  edges: [number, number][];
+}
+
+export interface OptimizerState { grad: Float64Array; m: Float64Array; v: Float64Array }
+
+export declare class Trainer {
+  constructor(options?: TrainerOptions);
+  readonly options: Readonly<Required<TrainerOptions>>;
+  /** One full-batch step; returns its train loss (NaN, and nothing changes, when there are no training points). */
+  step(): number;
+  /** k steps (1..100000) in one call; returns the last loss. */
+  steps(k: number): number;
+  readonly stepCount: number;
+  /** Mean cross-entropy over a split, forward only (NaN for an empty split). */
+  loss(split?: Split): number;
+  /** Fraction of a split classified right (NaN for an empty split). */
+  accuracy(split?: Split): number;
+  /** Class probabilities [p0, p1, p2] at (x, y). */
+  forward(x: number, y: number): number[];
+  /** The traced point's graph after its own backward pass (its grads alone). */
+  graph(x: number, y: number, label: number): Graph;
+  /** data of each graph() node, then grad of each, in graph() order; writes into `out` when its length fits. */
+  graphValues(x: number, y: number, label: number, out?: Float64Array): Float64Array;
+  /** w*h*3 class probabilities, row-major, first row at y1, cell (r, c) sampled at its centre. Cells 1..1024 per side. */
+  boundary(w: number, h: number, x0: number, x1: number, y0: number, y1: number): Float32Array;
+  /** Parameter values in reference order (per neuron: weights, then bias). */
+  parameters(): Float64Array;
+  /** Per parameter: the grad the last step used, the first moment m and the second moment v (0 for SGD). */
+  optimizerState(): OptimizerState;
+  points(split?: Split): Point[];
+  addPoint(point: Point, split?: Split): void;
+  movePoint(split: Split, index: number, x: number, y: number): void;
+  setLabel(split: Split, index: number, label: number): void;
+  removePoint(split: Split, index: number): void;
+  /** Replaces all points; validates all first, so a bad point changes nothing. */
+  setPoints(points: { train?: Point[]; val?: Point[]; test?: Point[] }): void;
+  clearPoints(): void;
+  /** The initial network again (same seed), keeping the current points. */
+  reset(): void;
+  setLr(lr: number): void;
+  setWeightDecay(weightDecay: number): void;
+  readonly lr: number;
+  readonly weightDecay: number;
+  /** Frees the WASM memory. Idempotent. */
+  delete(): void;
+}
+
+export interface Engine {
+  Trainer: typeof Trainer;
+  /** Current size of WASM memory in bytes (grows, never shrinks). */
+  memoryBytes(): number;
+  /** The raw Emscripten module (for diagnostics). */
+  module: unknown;
+}
+
+/** Loads the WASM engine once (Node or browser) and returns it. */
+export declare function loadEngine(overrides?: Record<string, unknown>): Promise<Engine>;
