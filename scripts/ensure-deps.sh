@@ -13,6 +13,10 @@ want() { for part in "$@"; do
       [ -f /usr/include/gtest/gtest.h ] || need_apt+=(libgtest-dev)
       ;;
     wasm) command -v emcc >/dev/null || need_apt+=(emscripten) ;;
+    fuzz)
+      command -v clang++ >/dev/null || need_apt+=(clang)
+      compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null || need_apt+=(libclang-rt-14-dev)
+      ;;
     browser) command -v chromium >/dev/null || need_apt+=(chromium) ;;
     npm) ;;
     *) echo "ensure-deps: unknown part '$part'" >&2; exit 2 ;;

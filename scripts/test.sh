@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/test-native.sh
+bash scripts/test-sanitize.sh
 bash scripts/build-wasm.sh
 npx tsc -p tsconfig.json
+bash scripts/build.sh
 npx vitest run

@@ -5,14 +5,15 @@ namespace mg {
 
 void AdamW::step(Tape& tape, const std::vector<int32_t>& params) {
   t += 1;
+  const double c1 = 1 - py_pow(beta1, t), c2 = 1 - py_pow(beta2, t);  // the same for every parameter
   for (size_t i = 0; i < params.size(); ++i) {
     Node& p = tape[params[i]];
     double g = p.grad;
     last_grad[i] = g;
     m[i] = beta1 * m[i] + (1 - beta1) * g;
     v[i] = beta2 * v[i] + (1 - beta2) * py_pow(g, 2);
-    double m_hat = m[i] / (1 - py_pow(beta1, t));
-    double v_hat = v[i] / (1 - py_pow(beta2, t));
+    double m_hat = m[i] / c1;
+    double v_hat = v[i] / c2;
     p.data -= lr * (m_hat / (py_pow(v_hat, 0.5) + 1e-8) + weight_decay * p.data);
     p.flags &= static_cast<uint8_t>(~kIntData);  // the int bias 0 is a float from now on
   }

@@ -1,9 +1,11 @@
 // Validation and buffer plumbing for the JS API; all training logic lives in Trainer.
 #include "session.h"
 
+#include <cctype>
 #include <cmath>
 
 #include "graph_io.h"
+#include "inspect.h"
 #include "setting_limits.h"
 #include "pyfloat.h"
 
@@ -51,7 +53,8 @@ bool Session::ready() {
 }
 
 std::string Session::configure(double seed, double n, const std::string& hidden, const std::string& act,
-                               const std::string& optimizer, double lr, double weight_decay) {
+                               const std::string& optimizer, double lr, double weight_decay,
+                               const std::string& dataset, double noise) {
   error_.clear();
   Config cfg;
   if (!is_int_in(seed, 1, 9007199254740991.0)) return error_ = "seed: expected an integer from 1 to 2^53-1, got " + num(seed);
@@ -66,7 +69,8 @@ std::string Session::configure(double seed, double n, const std::string& hidden,
     std::string part = hidden.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     char* end = nullptr;
     long w = std::strtol(part.c_str(), &end, 10);
-    if (part.empty() || *end || part[0] == '+' || part[0] == ' ' || w < 1 || w > kMaxWidth)
+    if (part.empty() || !std::isdigit(static_cast<unsigned char>(part[0])) || end != part.c_str() + part.size() ||
+        w < 1 || w > kMaxWidth)  // digits only: no sign, no whitespace, no embedded NUL
       return error_ = "hidden: each layer width must be an integer from 1 to " + std::to_string(kMaxWidth) + ", got '" + hidden + "'";
     cfg.hidden.push_back(static_cast<int>(w));
     if (comma == std::string::npos) break;
@@ -79,6 +83,10 @@ std::string Session::configure(double seed, double n, const std::string& hidden,
   if (!std::isfinite(lr) || lr < 0 || lr > 100) return error_ = "lr: expected a number from 0 to 100, got " + num(lr);
   if (!std::isfinite(weight_decay) || weight_decay < 0 || weight_decay > 10)
     return error_ = "weightDecay: expected a number from 0 to 10, got " + num(weight_decay);
+  if (!parse_dataset(dataset, cfg.dataset))
+    return error_ = "dataset: expected 'yinyang', 'circles', 'xor', 'spiral' or 'blobs', got '" + dataset + "'";
+  if (!std::isfinite(noise) || noise < 0 || noise > 1) return error_ = "noise: expected a number from 0 to 1, got " + num(noise);
+  cfg.noise = noise;
   cfg.act = act == "tanh" ? Act::Tanh : Act::Relu;
   cfg.optimizer = optimizer == "adamw" ? OptKind::AdamW : OptKind::SGD;
   cfg.lr = lr;
@@ -204,18 +212,8 @@ uintptr_t Session::boundary(double w, double h, double x0, double x1, double y0,
   if (!(x1 > x0) || !(y1 > y0)) return fail("boundary: expected x0 < x1 and y0 < y1"), 0;
   int W = static_cast<int>(w), H = static_cast<int>(h);
   fbuf_.resize(static_cast<size_t>(W) * H * 3);
-  double p[3];
-  for (int r = 0; r < H; ++r) {
-    double y = y1 - (r + 0.5) * (y1 - y0) / H;
-    for (int c = 0; c < W; ++c) {
-      double x = x0 + (c + 0.5) * (x1 - x0) / W;
-      t_->predict(x, y, p);
-      float* o = &fbuf_[(static_cast<size_t>(r) * W + c) * 3];
-      o[0] = static_cast<float>(p[0]);
-      o[1] = static_cast<float>(p[1]);
-      o[2] = static_cast<float>(p[2]);
-    }
-  }
+  fast_.load(t_->model(), t_->tape());  // a picture, not digits: float32 SIMD without a graph
+  fast_.grid(W, H, x0, x1, y0, y1, fbuf_.data());
   return reinterpret_cast<uintptr_t>(fbuf_.data());
 }
 
@@ -270,6 +268,7 @@ bool Session::add_point(double x, double y, double label, double split) {
     return fail("points: at most " + std::to_string(kMaxPoints) + " points");
   if (s == &d.train && !check_budget(d.train.size() + 1)) return false;
   s->push_back({x, y, static_cast<int>(label)});
+  t_->data_changed();
   return true;
 }
 
@@ -280,6 +279,7 @@ bool Session::move_point(double split, double index, double x, double y) {
   if (!check_point(x, y, 0)) return false;
   (*s)[static_cast<size_t>(index)].x = x;
   (*s)[static_cast<size_t>(index)].y = y;
+  t_->data_changed();
   return true;
 }
 
@@ -289,6 +289,7 @@ bool Session::set_label(double split, double index, double label) {
   if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
   if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + num(label));
   (*s)[static_cast<size_t>(index)].label = static_cast<int>(label);
+  t_->data_changed();
   return true;
 }
 
@@ -297,6 +298,7 @@ bool Session::remove_point(double split, double index) {
   if (!s) return false;
   if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
   s->erase(s->begin() + static_cast<size_t>(index));
+  t_->data_changed();
   return true;
 }
 
@@ -306,6 +308,94 @@ void Session::clear_points() {
   d.train.clear();
   d.val.clear();
   d.test.clear();
+  t_->data_changed();
+}
+
+bool Session::check_graph_node(double node) {
+  if (graph_size_ == 0) {  // the size of the traced graph: the same for every traced point
+    std::vector<double> d, g;
+    t_->graph_values(0, 0, 0, d, g);
+    graph_size_ = static_cast<int>(d.size());
+  }
+  if (!is_int_in(node, 0, graph_size_ - 1)) return fail("node: expected a node index from 0 to " + std::to_string(graph_size_ - 1) + ", got " + num(node));
+  return true;
+}
+
+uintptr_t Session::backward_steps(double x, double y, double label) {
+  if (!ready() || !check_point(x, y, label)) return 0;
+  std::vector<BackwardStep> steps = mg::backward_steps(*t_, x, y, static_cast<int>(label));
+  count_ = static_cast<int>(steps.size());
+  buf_.resize(5 * steps.size() + 1);
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const BackwardStep& s = steps[i];
+    double row[5] = {static_cast<double>(s.node), static_cast<double>(s.operand), s.local, s.upstream, s.contribution};
+    std::copy(row, row + 5, buf_.begin() + 5 * i);
+  }
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::forward_order(double x, double y, double label) {
+  if (!ready() || !check_point(x, y, label)) return 0;
+  std::vector<int32_t> order = mg::forward_order(*t_, x, y, static_cast<int>(label));
+  count_ = static_cast<int>(order.size());
+  buf_.assign(order.begin(), order.end());
+  buf_.push_back(0);
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::grad_check(double x, double y, double label, double node) {
+  if (!ready() || !check_point(x, y, label) || !check_graph_node(node)) return 0;
+  GradCheck c = mg::grad_check(*t_, x, y, static_cast<int>(label), static_cast<int32_t>(node));
+  buf_ = {c.autograd, c.numeric, c.rel_error};
+  count_ = 1;
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::grad_check_params(double x, double y, double label) {
+  if (!ready() || !check_point(x, y, label)) return 0;
+  std::vector<GradCheck> cs = mg::grad_check_params(*t_, x, y, static_cast<int>(label));
+  size_t P = cs.size();
+  count_ = static_cast<int>(P);
+  buf_.resize(3 * P + 1);
+  for (size_t i = 0; i < P; ++i) {
+    buf_[i] = cs[i].autograd;
+    buf_[P + i] = cs[i].numeric;
+    buf_[2 * P + i] = cs[i].rel_error;
+  }
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::point_grads() {
+  if (!ready()) return 0;
+  buf_ = mg::point_grads(*t_);
+  count_ = static_cast<int>(t_->data().train.size());
+  buf_.push_back(0);
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::point_stats(double split) {
+  std::vector<Point>* s = split_of(split, "split");
+  if (!s) return 0;
+  std::vector<double> loss;
+  std::vector<int> predicted;
+  mg::point_stats(*t_, *s, loss, predicted);
+  count_ = static_cast<int>(loss.size());
+  buf_ = loss;
+  buf_.insert(buf_.end(), predicted.begin(), predicted.end());
+  buf_.push_back(0);
+  return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+uintptr_t Session::node_field(double node, double label, double w, double h, double x0, double x1, double y0, double y1) {
+  if (!ready() || !check_graph_node(node)) return 0;
+  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + num(label)), 0;
+  if (!is_int_in(w, 1, 256) || !is_int_in(h, 1, 256)) return fail("field: width and height must be integers from 1 to 256"), 0;
+  for (double v : {x0, x1, y0, y1})
+    if (!std::isfinite(v) || std::fabs(v) > kMaxCoord) return fail("field: extent must be finite numbers from -1000 to 1000"), 0;
+  if (!(x1 > x0) || !(y1 > y0)) return fail("field: expected x0 < x1 and y0 < y1"), 0;
+  fbuf_ = mg::node_field(*t_, static_cast<int32_t>(node), static_cast<int>(label), static_cast<int>(w), static_cast<int>(h), x0, x1, y0, y1);
+  count_ = static_cast<int>(fbuf_.size());
+  return reinterpret_cast<uintptr_t>(fbuf_.data());
 }
 
 }  // namespace mg

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fast_boundary.h"
 #include "trainer.h"
 
 namespace mg {
@@ -20,7 +21,8 @@ class Session {
  public:
   // (Re)builds data and network. Returns "" or a message naming the field; on error nothing changes.
   std::string configure(double seed, double n, const std::string& hidden, const std::string& act,
-                        const std::string& optimizer, double lr, double weight_decay);
+                        const std::string& optimizer, double lr, double weight_decay,
+                        const std::string& dataset = "yinyang", double noise = 0.0);
   const std::string& last_error() const { return error_; }  // of the last call ("" when it succeeded)
 
   double step();
@@ -51,6 +53,16 @@ class Session {
   bool remove_point(double split, double index);
   void clear_points();
 
+  // Teaching support (inspect.h), each result in the double buffer; count() says how many rows.
+  uintptr_t backward_steps(double x, double y, double label);  // rows of 5: node, operand, local, upstream, contribution
+  uintptr_t forward_order(double x, double y, double label);   // node indices in forward order
+  uintptr_t grad_check(double x, double y, double label, double node);  // 3: autograd, numeric, relative error
+  uintptr_t grad_check_params(double x, double y, double label);  // 3 rows of P: autograd, numeric, relative error
+  uintptr_t point_grads();                              // N x P: each training point's share of each grad
+  uintptr_t point_stats(double split);                  // 2 rows of N: loss, predicted class
+  uintptr_t node_field(double node, double label, double w, double h, double x0, double x1, double y0, double y1);  // floats
+  int count() const { return count_; }
+
   Trainer* trainer() { return t_.get(); }  // for native tests
 
  private:
@@ -58,8 +70,11 @@ class Session {
   std::string error_;
   std::vector<double> buf_;
   std::vector<float> fbuf_;
+  FastBoundary fast_;  // boundary(): float32 SIMD, probabilities within 1e-4 of forward()
   std::vector<double> gdata_, ggrad_;
   int graph_size_ = 0;
+  int count_ = 0;
+  bool check_graph_node(double node);
   int64_t nodes_per_point_ = 0;
 
   bool fail(const std::string& msg);

@@ -7,7 +7,7 @@
 
 namespace mg {
 
-static Splits make_data(const Config& cfg, RNG& rng) { return gen_yinyang(rng, cfg.n); }
+static Splits make_data(const Config& cfg, RNG& rng) { return gen_dataset(cfg.dataset, rng, cfg.n, cfg.noise); }
 
 Trainer::Trainer(const Config& cfg) : Trainer(cfg, Splits{}) {}
 
@@ -69,12 +69,21 @@ Value Trainer::loss_fun(const std::vector<Point>& split) {
 double Trainer::step() {
   if (data_.train.empty()) return std::nan("");  // nothing to learn from: leave the network as it is
   tape_.truncate(nparams_);
-  Value loss = loss_fun(data_.train);
-  loss.backward();
+  double out;
+  if (replay_on_) {
+    if (!replay_.matches(data_.train)) {  // first step on these points and this network: record its graph
+      replay_.record(tape_, loss_fun(data_.train).id, nparams_, data_.train);
+      tape_.truncate(nparams_);
+    }
+    out = replay_.run(tape_);  // forward and backward over the recording: grads into the parameters
+  } else {
+    Value loss = loss_fun(data_.train);
+    loss.backward();
+    out = loss.data();
+  }
   if (cfg_.optimizer == OptKind::AdamW) adamw_.step(tape_, params_);
   else sgd_.step(tape_, params_);
   zero_grad(tape_, params_);
-  double out = loss.data();
   tape_.truncate(nparams_);
   ++steps_;
   return out;
@@ -121,22 +130,22 @@ double Trainer::opt_grad(int i) const { return cfg_.optimizer == OptKind::AdamW 
 double Trainer::opt_m(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.m[i] : sgd_.m[i]; }
 double Trainer::opt_v(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.v[i] : 0.0; }
 
-static std::string param_name(const MLP& model, int index) {
+// Every parameter's name ("w[l][n][i]", "b[l][n]") into names, in one pass (a search per node was O(P^2)).
+static void name_params(const MLP& model, Namer& names) {
   for (size_t l = 0; l < model.layers.size(); ++l)
     for (size_t n = 0; n < model.layers[l].neurons.size(); ++n) {
       const Neuron& u = model.layers[l].neurons[n];
       std::string at = "[" + std::to_string(l) + "][" + std::to_string(n) + "]";
-      for (size_t i = 0; i < u.w.size(); ++i)
-        if (u.w[i] == index) return "w" + at + "[" + std::to_string(i) + "]";
-      if (u.b == index) return "b" + at;
+      for (size_t i = 0; i < u.w.size(); ++i) names[u.w[i]] = "w" + at + "[" + std::to_string(i) + "]";
+      names[u.b] = "b" + at;
     }
-  return "";
 }
 
 Graph Trainer::graph(double x, double y, int label) {
   names_.assign(tape_.size(), std::string());
   Value loss = traced_loss(x, y, label, &names_);
   names_.resize(tape_.size());
+  name_params(model_, names_);
   tape_.trace(loss.id, trace_nodes_, trace_edges_);
   Graph g;
   std::vector<int32_t> pos(tape_.size(), -1);
@@ -152,7 +161,7 @@ Graph Trainer::graph(double x, double y, int label) {
     gn.int_grad = n.flags & kIntGrad;
     gn.param = id < nparams_ ? id : -1;
     gn.input = id == first_input || id == first_input + 1;
-    gn.name = gn.param >= 0 ? param_name(model_, id) : names_[id];
+    gn.name = names_[id];
     if (gn.name.empty()) gn.name = n.op == Op::Leaf ? py_number(n.data, gn.int_data) : gn.op;
     g.nodes.push_back(gn);
   }

@@ -8,6 +8,7 @@
 #include "data.h"
 #include "nn.h"
 #include "optim.h"
+#include "replay.h"
 
 namespace mg {
 
@@ -16,6 +17,8 @@ enum class OptKind : uint8_t { AdamW, SGD };
 struct Config {
   uint64_t seed = 42;
   int n = 100;
+  Dataset dataset = Dataset::YinYang;
+  double noise = 0.0;
   std::vector<int> hidden{8};
   Act act = Act::Tanh;
   OptKind optimizer = OptKind::AdamW;
@@ -53,6 +56,12 @@ class Trainer {
 
   const Config& config() const { return cfg_; }
   Splits& data() { return data_; }
+  // Call after changing data(): the recorded step (see replay.h) is made again on the next step(). (step()
+  // also compares the training points with the recorded ones, so a forgotten call costs speed, not results.)
+  void data_changed() { replay_.clear(); }
+  // Replay the recorded graph each step (the default) or build and sort it anew (the reference's way):
+  // the same digits either way; off is for tests and benchmarks.
+  void use_replay(bool on) { replay_on_ = on; replay_.clear(); }
   const MLP& model() const { return model_; }
   const std::vector<int32_t>& params() const { return params_; }
   double param(int i) const { return tape_.nodes[params_[i]].data; }
@@ -64,6 +73,12 @@ class Trainer {
   double opt_grad(int i) const;
   double opt_m(int i) const;
   double opt_v(int i) const;
+
+  // Builds the traced point's loss on the tape (after the parameters) and runs its backward; the caller
+  // reads the tape, then calls release_trace() to drop it and zero the parameters' grads.
+  Value traced_loss(double x, double y, int label, Namer* names);
+  void release_trace() { zero_grad(tape_, params_); tape_.truncate(nparams_); }
+  int32_t num_param_nodes() const { return nparams_; }
 
  private:
   Config cfg_;
@@ -77,13 +92,14 @@ class Trainer {
   SGD sgd_;
   int steps_ = 0;
   Namer names_;
+  Replay replay_;
+  bool replay_on_ = true;
   std::vector<double> scratch_;
   std::vector<double> init_params_;
   std::vector<int32_t> trace_nodes_;
   std::vector<std::pair<int32_t, int32_t>> trace_edges_;
 
   Value loss_fun(const std::vector<Point>& split);
-  Value traced_loss(double x, double y, int label, Namer* names);
 };
 
 }  // namespace mg

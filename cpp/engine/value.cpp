@@ -13,28 +13,33 @@ static double (*volatile c_pow)(double, double) = ::pow;
 double py_pow(double x, double y) { return c_pow(x, y); }
 
 namespace {
-// One row per op: forward(a, b, k) and backward(out, a, b), written as micrograd's _backward closures.
+// What a node's backward reads: its data, grad and exponent, and its operands' data.
+struct Local {
+  double out, g, k, a, b;
+};
+// One row per op: forward(a, b, k), and backward(n, a_grad, b_grad) written as micrograd's _backward closures
+// (a_grad and b_grad are the same double for a*a: the two += then apply in turn).
 struct Rule {
   const char* symbol;
   double (*forward)(double a, double b, double k);
-  void (*backward)(const Node& out, Node* a, Node* b);
+  void (*backward)(const Local& n, double& ga, double& gb);
 };
-const Rule kRules[] = {
+constexpr Rule kRules[] = {
     /* Leaf */ {"", nullptr, nullptr},
     /* Add  */ {"+", [](double a, double b, double) { return a + b; },
-                [](const Node& o, Node* a, Node* b) { a->grad += o.grad; b->grad += o.grad; }},
+                [](const Local& n, double& ga, double& gb) { ga += n.g; gb += n.g; }},
     /* Mul  */ {"*", [](double a, double b, double) { return a * b; },
-                [](const Node& o, Node* a, Node* b) { a->grad += b->data * o.grad; b->grad += a->data * o.grad; }},
+                [](const Local& n, double& ga, double& gb) { ga += n.b * n.g; gb += n.a * n.g; }},
     /* Pow  */ {"**", [](double a, double, double k) { return py_pow(a, k); },
-                [](const Node& o, Node* a, Node*) { a->grad += (o.k * py_pow(a->data, o.k - 1)) * o.grad; }},
+                [](const Local& n, double& ga, double&) { ga += (n.k * py_pow(n.a, n.k - 1)) * n.g; }},
     /* Relu */ {"ReLU", [](double a, double, double) { return a < 0 ? 0.0 : a; },
-                [](const Node& o, Node* a, Node*) { a->grad += (o.data > 0 ? 1.0 : 0.0) * o.grad; }},
+                [](const Local& n, double& ga, double&) { ga += (n.out > 0 ? 1.0 : 0.0) * n.g; }},
     /* Tanh */ {"tanh", [](double a, double, double) { return std::tanh(a); },
-                [](const Node& o, Node* a, Node*) { a->grad += (1 - py_pow(o.data, 2)) * o.grad; }},
+                [](const Local& n, double& ga, double&) { ga += (1 - py_pow(n.out, 2)) * n.g; }},
     /* Exp  */ {"exp", [](double a, double, double) { return std::exp(a); },
-                [](const Node& o, Node* a, Node*) { a->grad += o.data * o.grad; }},
+                [](const Local& n, double& ga, double&) { ga += n.out * n.g; }},
     /* Log  */ {"log", [](double a, double, double) { return std::log(a); },
-                [](const Node& o, Node* a, Node*) { a->grad += (1 / a->data) * o.grad; }},
+                [](const Local& n, double& ga, double&) { ga += (1 / n.a) * n.g; }},
 };
 }  // namespace
 
@@ -47,6 +52,78 @@ std::string op_label(const Node& n) {
 
 double forward_of(const Node& n, const Node* a, const Node* b) {
   return kRules[static_cast<int>(n.op)].forward(a ? a->data : 0.0, b ? b->data : 0.0, n.k);
+}
+
+namespace {
+// One op's rule with the op known at compile time, so a loop over many nodes inlines it (no call per node).
+constexpr bool binary(Op op) { return op == Op::Add || op == Op::Mul; }
+template <Op op>
+inline void forward_as(const OpRecord& r, const double* k, double* data, int32_t i, int32_t first) {
+  double b = binary(op) ? data[r.b] : 0.0, ki = op == Op::Pow ? k[i] : 0.0;
+  data[first + i] = kRules[static_cast<int>(op)].forward(data[r.a], b, ki);
+}
+template <Op op>
+inline void backward_as(const OpRecord& r, const double* k, const double* data, double* grad, int32_t i,
+                        int32_t first) {
+  double unused = 0;
+  Local n{data[first + i], grad[first + i], op == Op::Pow ? k[i] : 0.0, data[r.a], binary(op) ? data[r.b] : 0.0};
+  kRules[static_cast<int>(op)].backward(n, grad[r.a], binary(op) ? grad[r.b] : unused);
+}
+#define MG_EACH_OP(F, ...)                          \
+  switch (r.op) {                                   \
+    case Op::Add: F<Op::Add>(__VA_ARGS__); break;   \
+    case Op::Mul: F<Op::Mul>(__VA_ARGS__); break;   \
+    case Op::Pow: F<Op::Pow>(__VA_ARGS__); break;   \
+    case Op::Relu: F<Op::Relu>(__VA_ARGS__); break; \
+    case Op::Tanh: F<Op::Tanh>(__VA_ARGS__); break; \
+    case Op::Exp: F<Op::Exp>(__VA_ARGS__); break;   \
+    case Op::Log: F<Op::Log>(__VA_ARGS__); break;   \
+    case Op::Leaf: break;                           \
+  }
+}  // namespace
+
+// A network's graph is mostly `sum + w*x`: a Mul right before an Add. Both loops take such a pair in one go
+// (the same two rules in the same order; only the dispatch is shared), which saves a jump per pair.
+void forward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, double* data) {
+  for (int32_t i = 0; i < n; ++i) {
+    const OpRecord& r = ops[i];
+    if (r.op == Op::Mul && i + 1 < n && ops[i + 1].op == Op::Add) {
+      forward_as<Op::Mul>(r, k, data, i, first);
+      ++i;
+      forward_as<Op::Add>(ops[i], k, data, i, first);
+      continue;
+    }
+    MG_EACH_OP(forward_as, r, k, data, i, first)
+  }
+}
+
+void backward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, const double* data, double* grad) {
+  for (int32_t i = n - 1; i >= 0; --i) {
+    const OpRecord& r = ops[i];
+    if (r.op == Op::Add && i > 0 && ops[i - 1].op == Op::Mul) {
+      backward_as<Op::Add>(r, k, data, grad, i, first);
+      --i;
+      backward_as<Op::Mul>(ops[i], k, data, grad, i, first);
+      continue;
+    }
+    MG_EACH_OP(backward_as, r, k, data, grad, i, first)
+  }
+}
+#undef MG_EACH_OP
+
+// The factor each backward rule above multiplies out.grad by, for showing the chain rule with its numbers.
+double local_derivative(const Node& o, const Node& a, const Node* b, int which) {
+  switch (o.op) {
+    case Op::Add: return 1.0;
+    case Op::Mul: return which == 0 ? b->data : a.data;
+    case Op::Pow: return o.k * py_pow(a.data, o.k - 1);
+    case Op::Relu: return o.data > 0 ? 1.0 : 0.0;
+    case Op::Tanh: return 1 - py_pow(o.data, 2);
+    case Op::Exp: return o.data;
+    case Op::Log: return 1 / a.data;
+    case Op::Leaf: break;
+  }
+  return 0.0;
 }
 
 Node& Value::node() const { return t->nodes[id]; }
@@ -137,7 +214,11 @@ const std::vector<int32_t>& Tape::topo(int32_t root) {
 void Tape::backward_node(int32_t i) {
   const Node& o = nodes[i];
   if (o.op == Op::Leaf) return;
-  kRules[static_cast<int>(o.op)].backward(o, &nodes[o.a], o.b >= 0 ? &nodes[o.b] : nullptr);
+  Node& a = nodes[o.a];
+  Node* b = o.b >= 0 ? &nodes[o.b] : nullptr;
+  double unused = 0;
+  Local n{o.data, o.grad, o.k, a.data, b ? b->data : 0.0};
+  kRules[static_cast<int>(o.op)].backward(n, a.grad, b ? b->grad : unused);
 }
 
 void Tape::backward(int32_t root) {

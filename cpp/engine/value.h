@@ -69,6 +69,17 @@ class Tape {
 
 // The math of each op, forward and backward side by side (Python's float semantics, C library calls).
 double forward_of(const Node& n, const Node* a, const Node* b);
+// d out / d operand (which = 0: a, 1: b): each backward adds exactly local_derivative(...) * out.grad.
+double local_derivative(const Node& out, const Node& a, const Node* b, int which);
+// The same rules over a recorded tape (replay.h): values in flat arrays, op i writing slot first + i from its
+// operands' slots a and b (b = -1 for a unary op) and, for a Pow, the exponent k[i]. forward_ops runs the ops in
+// order; backward_ops applies each op's backward in reverse order, accumulating into grad.
+struct OpRecord {
+  int32_t a = -1, b = -1;
+  Op op = Op::Leaf;
+};
+void forward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, double* data);
+void backward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, const double* data, double* grad);
 
 // Ops on Values (a plain double operand becomes a fresh leaf, as in micrograd).
 Value operator+(Value a, Value b);

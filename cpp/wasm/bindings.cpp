@@ -9,7 +9,7 @@ using mg::Session;
 EMSCRIPTEN_BINDINGS(micrograd) {
   emscripten::class_<Session>("Session")
       .constructor<>()
-      .function("configure", &Session::configure)
+      .function("configure", &Session::configure)  // all 9 arguments from JS
       .function("lastError", &Session::last_error)
       .function("step", &Session::step)
       .function("steps", &Session::steps)
@@ -35,5 +35,13 @@ EMSCRIPTEN_BINDINGS(micrograd) {
       .function("movePoint", &Session::move_point)
       .function("setLabel", &Session::set_label)
       .function("removePoint", &Session::remove_point)
-      .function("clearPoints", &Session::clear_points);
+      .function("clearPoints", &Session::clear_points)
+      .function("backwardSteps", &Session::backward_steps)
+      .function("forwardOrder", &Session::forward_order)
+      .function("gradCheck", &Session::grad_check)
+      .function("gradCheckParams", &Session::grad_check_params)
+      .function("pointGrads", &Session::point_grads)
+      .function("pointStats", &Session::point_stats)
+      .function("nodeField", &Session::node_field)
+      .function("count", &Session::count);
 }

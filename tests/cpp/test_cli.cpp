@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,6 +18,9 @@ struct CliRun {
   std::string out, err;
 };
 
+// A scratch file of this test process: ctest -j and other build dirs run CLI tests at the same time.
+std::string tmp(const std::string& name) { return testing::TempDir() + "mg_cli_" + std::to_string(getpid()) + "_" + name; }
+
 std::string quote(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -24,7 +28,7 @@ std::string quote(const std::string& s) {
 }
 
 CliRun run(const std::vector<std::string>& args) {
-  std::string errfile = testing::TempDir() + "cli_stderr.txt";
+  std::string errfile = tmp("stderr.txt");
   std::string cmd = quote(CLI_PATH);
   for (const std::string& a : args) cmd += " " + quote(a);
   cmd += " 2>" + quote(errfile);
@@ -36,13 +40,14 @@ CliRun run(const std::vector<std::string>& args) {
   int status = pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.err = golden::read(errfile);
+  std::remove(errfile.c_str());
   return r;
 }
 }  // namespace
 
 TEST(Cli, OutputAndGraphJsonEqualReferenceByteForByte) {
   for (const golden::Case& c : golden::cases()) {
-    std::string json = testing::TempDir() + "graph_out.json";
+    std::string json = tmp("graph_out.json");
     std::vector<std::string> args = c.flags();
     args.push_back("--graph-json");
     args.push_back(json);
@@ -50,6 +55,7 @@ TEST(Cli, OutputAndGraphJsonEqualReferenceByteForByte) {
     EXPECT_EQ(r.code, 0) << r.err;
     golden::expect_same_text(golden::read(c.dir + "/train_log.txt"), r.out, c.dir + "/train_log.txt");
     golden::expect_same_text(golden::read(c.dir + "/graph.json"), golden::read(json), c.dir + "/graph.json");
+    std::remove(json.c_str());
   }
 }
 
@@ -60,11 +66,12 @@ TEST(Cli, DefaultsAreTheReferenceSettings) {
 }
 
 TEST(Cli, DotFileInTheReferenceStyle) {
-  std::string dot = testing::TempDir() + "graph.dot";
+  std::string dot = tmp("graph.dot");
   CliRun r = run({"--steps", "2", "--dot", dot});
   EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("found a total of  157 nodes and 187 edges\nsaving graph to " + dot + "\n"), std::string::npos);
   std::string text = golden::read(dot);
+  std::remove(dot.c_str());
   EXPECT_NE(text.find("rankdir=LR"), std::string::npos);
   EXPECT_NE(text.find("fillcolor=lightgreen"), std::string::npos);
   EXPECT_NE(text.find("fillcolor=lightblue"), std::string::npos);

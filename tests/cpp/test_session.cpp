@@ -103,7 +103,8 @@ TEST(Session, BoundaryCellsAreSampledAtTheirCentres) {
   ASSERT_NE(b, nullptr);
   std::vector<float> grid(b, b + 4 * 2 * 3);
   const double* p = dptr(s.forward(-2 + 2.5 * 4.0 / 4, 1 - 1.5 * 2.0 / 2));  // cell (r=1, c=2)
-  for (int k = 0; k < 3; ++k) EXPECT_EQ(grid[(1 * 4 + 2) * 3 + k], static_cast<float>(p[k]));
+  // boundary() is a picture drawn by the float32 SIMD path (fast tanh/exp): within 1e-4, not digit for digit.
+  for (int k = 0; k < 3; ++k) EXPECT_NEAR(grid[(1 * 4 + 2) * 3 + k], p[k], 1e-4);
 }
 
 TEST(Session, ResetRestoresTheInitialNetwork) {

@@ -19,6 +19,10 @@ export interface TrainerOptions {
   lr?: number;
   /** Weight decay, 0..10 (1e-4). */
   weightDecay?: number;
+  /** The points: 'yinyang' (the reference's data), 'circles', 'xor', 'spiral' or 'blobs'; all 3 classes, balanced. */
+  dataset?: 'yinyang' | 'circles' | 'xor' | 'spiral' | 'blobs';
+  /** Gaussian jitter added to every coordinate, standard deviation 0..1 (0). */
+  noise?: number;
 }
 
 export interface Point { x: number; y: number; label: number }
@@ -77,6 +81,19 @@ export declare class Trainer {
   /** Replaces all points; validates all first, so a bad point changes nothing. */
   setPoints(points: { train?: Point[]; val?: Point[]; test?: Point[] }): void;
   clearPoints(): void;
+  /** The backward pass as data, in the engine's order: operand.grad += local * upstream (= contribution). */
+  backwardSteps(x: number, y: number, label: number): { node: Int32Array; operand: Int32Array; local: Float64Array; upstream: Float64Array; contribution: Float64Array };
+  /** graph() node indices in the order the forward pass computes them (operands first, the loss last). */
+  forwardOrder(x: number, y: number, label: number): Int32Array;
+  /** d loss / d node by autograd and by a central finite difference; relError = |a-n| / (|a|+|n|). */
+  gradCheck(x: number, y: number, label: number, node: number): { autograd: number; numeric: number; relError: number };
+  gradCheckParams(x: number, y: number, label: number): { autograd: Float64Array; numeric: Float64Array; relError: Float64Array };
+  /** Training point i's share of the batch gradient of parameter p, at [i * P + p]. */
+  pointGrads(): Float64Array;
+  /** Each point's own loss and predicted class. */
+  pointStats(split?: Split): { loss: Float64Array; predicted: Int32Array };
+  /** graph() node `node`'s value as the traced point moves over a w x h grid (1..256 per side), row-major from y1. */
+  nodeField(node: number, label: number, w: number, h: number, x0: number, x1: number, y0: number, y1: number): Float32Array;
   /** The initial network again (same seed), keeping the current points. */
   reset(): void;
   setLr(lr: number): void;

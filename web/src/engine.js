@@ -65,11 +65,12 @@ function makeEngine(mod) {
       if (options === null || typeof options !== 'object' || Array.isArray(options)) {
         throw new Error(`options: expected an object, got ${describe(options)}`);
       }
-      const known = ['seed', 'n', 'hidden', 'activation', 'optimizer', 'lr', 'weightDecay'];
+      const known = ['seed', 'n', 'hidden', 'activation', 'optimizer', 'lr', 'weightDecay', 'dataset', 'noise'];
       for (const k of Object.keys(options)) {
         if (!known.includes(k)) throw new Error(`${k}: unknown option (known: ${known.join(', ')})`);
       }
-      const o = { seed: 42, n: 100, hidden: [8], activation: 'tanh', optimizer: 'adamw', lr: 0.1, weightDecay: 1e-4, ...options };
+      const o = { seed: 42, n: 100, hidden: [8], activation: 'tanh', optimizer: 'adamw', lr: 0.1, weightDecay: 1e-4,
+        dataset: 'yinyang', noise: 0, ...options };
       expectInt('seed', o.seed);
       expectInt('n', o.n);
       if (!Array.isArray(o.hidden) || o.hidden.length === 0) throw new Error(`hidden: expected a non-empty array of layer widths, got ${describe(o.hidden)}`);
@@ -78,8 +79,11 @@ function makeEngine(mod) {
       if (typeof o.optimizer !== 'string') throw new Error(`optimizer: expected 'adamw' or 'sgd', got ${describe(o.optimizer)}`);
       expectNumber('lr', o.lr);
       expectNumber('weightDecay', o.weightDecay);
+      if (typeof o.dataset !== 'string') throw new Error(`dataset: expected a dataset name, got ${describe(o.dataset)}`);
+      expectNumber('noise', o.noise);
       this._s = new mod.Session();
-      const err = this._s.configure(o.seed, o.n, o.hidden.join(','), o.activation, o.optimizer, o.lr, o.weightDecay);
+      const err = this._s.configure(o.seed, o.n, o.hidden.join(','), o.activation, o.optimizer, o.lr, o.weightDecay,
+        o.dataset, o.noise);
       if (err) {
         this._s.delete();
         this._s = null;
@@ -206,6 +210,54 @@ function makeEngine(mod) {
       }
     }
     clearPoints() { this._live().clearPoints(); }
+
+    // ---- teaching support: the passes as data, gradient checks, per-point views ----
+    _rows(ptr, cols) { const n = this._s.count(); return { n, a: f64(ptr, cols * n) }; }
+    _point3(x, y, label) { expectNumber('x', x); expectNumber('y', y); expectInt('label', label); }
+
+    /** The backward pass in the engine's order: operand.grad += local * upstream (= contribution). */
+    backwardSteps(x, y, label) {
+      this._point3(x, y, label);
+      const { n, a } = this._rows(this._check(this._live().backwardSteps(x, y, label)), 5);
+      const col = (c, T) => T.from({ length: n }, (_, i) => a[5 * i + c]);
+      return { node: col(0, Int32Array), operand: col(1, Int32Array), local: col(2, Float64Array),
+        upstream: col(3, Float64Array), contribution: col(4, Float64Array) };
+    }
+    /** graph() node indices in the order the forward pass computes them. */
+    forwardOrder(x, y, label) {
+      this._point3(x, y, label);
+      const { a } = this._rows(this._check(this._live().forwardOrder(x, y, label)), 1);
+      return Int32Array.from(a);
+    }
+    /** d loss / d node by autograd and by central finite difference. */
+    gradCheck(x, y, label, node) {
+      this._point3(x, y, label); expectInt('node', node);
+      const a = f64(this._check(this._live().gradCheck(x, y, label, node)), 3);
+      return { autograd: a[0], numeric: a[1], relError: a[2] };
+    }
+    gradCheckParams(x, y, label) {
+      this._point3(x, y, label);
+      const s = this._live(), P = s.numParameters();
+      const a = f64(this._check(s.gradCheckParams(x, y, label)), 3 * P);
+      return { autograd: a.slice(0, P), numeric: a.slice(P, 2 * P), relError: a.slice(2 * P) };
+    }
+    /** Training point i's share of the batch gradient of parameter p at [i * P + p]. */
+    pointGrads() {
+      const s = this._live(), ptr = this._check(s.pointGrads());
+      return f64(ptr, s.count() * s.numParameters());
+    }
+    /** Each point's loss and predicted class. */
+    pointStats(split = 'train') {
+      const s = this._live(), ptr = this._check(s.pointStats(splitIndex(split)));
+      const n = s.count(), a = f64(ptr, 2 * n);
+      return { loss: a.slice(0, n), predicted: Int32Array.from(a.subarray(n)) };
+    }
+    /** graph() node `node`'s value as the traced point moves over a w x h grid (w, h up to 256). */
+    nodeField(node, label, w, h, x0, x1, y0, y1) {
+      expectInt('node', node); expectInt('label', label); expectInt('width', w); expectInt('height', h);
+      [x0, x1, y0, y1].forEach((v, i) => expectNumber(['x0', 'x1', 'y0', 'y1'][i], v));
+      return f32(this._check(this._live().nodeField(node, label, w, h, x0, x1, y0, y1)), w * h);
+    }
 
     reset() { this._live().reset(); }
     setLr(lr) { expectNumber('lr', lr); this._check(this._live().setLr(lr)); }

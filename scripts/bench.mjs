@@ -1,0 +1,155 @@
+// npm run bench: times the engine natively (build/micrograd_bench) and in WASM (the JS API, this process) next to
+// JavaScript yardsticks: the reference micrograd.js, a hand-fused default network, a plain-JS boundary loop.
+// Usage: node scripts/bench.mjs [--quick] [--json]. It reports; it asserts nothing (see docs/performance.md).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { loadEngine } from '../web/src/engine.js';
+import { fusedStep, makeFused, plainBoundary, loadReference } from './bench-js.mjs';
+
+const args = new Set(process.argv.slice(2));
+for (const a of args) {
+  if (a === '--quick' || a === '--json') continue;
+  console.error(`usage: node scripts/bench.mjs [--quick] [--json] (unknown ${a})`);
+  process.exit(2);
+}
+const QUICK = args.has('--quick'), AS_JSON = args.has('--json');
+const RUNS = QUICK ? 3 : 9;                 // odd: the median is the middle run
+const WARM_MS = QUICK ? 30 : 500;           // warm-up per measurement: JIT and WASM tier-up, buffers sized
+const root = new URL('..', import.meta.url).pathname;
+const notes = [];
+const log = (s) => { if (!AS_JSON) console.error(s); };
+
+/** ms per call of f: `RUNS` runs of `calls` calls each after a warm-up; median and spread (min-max) of the runs. */
+function measure(calls, f) {
+  const t0 = performance.now();
+  for (let n = 0; n < 3 || performance.now() - t0 < WARM_MS; n++) f();
+  const ms = [];
+  for (let r = 0; r < RUNS; r++) {
+    const s = performance.now();
+    for (let i = 0; i < calls; i++) f();
+    ms.push((performance.now() - s) / calls);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[RUNS >> 1], min: ms[0], max: ms[RUNS - 1], runs: RUNS, calls };
+}
+const q = (full, quick) => (QUICK ? quick : full);
+
+// The native half: the C++ benchmark binary, brought up to date with CMake first (incremental).
+function runBinary(cmd, argv, what) {
+  const r = spawnSync(cmd, [...argv, '--json', ...(QUICK ? ['--quick'] : [])], { cwd: root, encoding: 'utf8' });
+  if (r.status === 0) return JSON.parse(r.stdout);
+  notes.push(`${what}: failed (${(r.stderr || r.error || '').toString().trim().split('\n').pop()})`);
+  return null;
+}
+function native() {
+  log('native: building build/micrograd_bench ...');
+  const steps = existsSync(`${root}build/CMakeCache.txt`) ? [] : [['-S', '.', '-B', 'build', '-DCMAKE_BUILD_TYPE=Release']];
+  for (const a of [...steps, ['--build', 'build', '--target', 'micrograd_bench', '-j2']]) {
+    const r = spawnSync('cmake', a, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) { notes.push(`native: cmake ${a.join(' ')} failed`); return null; }
+  }
+  log('native: build/micrograd_bench ...');
+  return runBinary(`${root}build/micrograd_bench`, [], 'native');
+}
+
+// The WASM half: the engine through its JS API, as the page uses it.
+async function wasm() {
+  const engine = await loadEngine();
+  const out = {};
+  const t = new engine.Trainer();
+  log('wasm: default step ...');
+  out.step_default = measure(q(200, 20), () => t.step());
+  const big = new engine.Trainer({ hidden: [32, 32], n: 1250 }); // 1,000 training points
+  log('wasm: 2-[32,32]-3 step on 1,000 points ...');
+  out.step_32x32_1000 = measure(q(2, 1), () => big.step());
+  big.delete();
+  const s = new engine.Trainer();
+  s.steps(50);
+  log('wasm: boundary, graph values ...');
+  out.boundary_256 = measure(q(20, 3), () => s.boundary(256, 256, -2, 2, -2, 2));
+  const buf = new Float64Array(2 * s.graph(0.3, -0.2, 1).nodes.length);
+  out.graph_values = measure(q(500, 50), () => s.graphValues(0.3, -0.2, 1, buf));
+  const params = s.parameters();
+  t.delete();
+  s.delete();
+  return { results: out, engine, params };
+}
+
+// JavaScript yardsticks, in this same process.
+function js(engine, params) {
+  const out = {};
+  const t = new engine.Trainer();
+  const fused = makeFused(t.parameters(), t.points('train'));
+  const engineFirst = t.step();
+  t.delete();
+  log('js: hand-fused step, plain boundary loop ...');
+  out.fused_step_default = measure(q(2000, 200), () => fusedStep(fused));
+  const grid = new Float32Array(256 * 256 * 3);
+  out.boundary_256_plain = measure(q(10, 2), () => plainBoundary(params, [2, 8, 3], 256, 256, -2, 2, -2, 2, grid));
+  const ref = loadReference(notes);
+  if (ref) {
+    notes.push(`reference micrograd.js: first step loss ${ref.firstLoss}, the engine's ${engineFirst}` +
+      (ref.firstLoss === engineFirst ? ' (identical)' : ' (DIFFERENT)'));
+    log('js: reference micrograd.js step ...');
+    out.reference_step_default = measure(q(10, 2), () => ref.step());
+  } else out.reference_step_default = null;
+  return out;
+}
+
+const nat = native();
+const { results: wasmResults, engine, params } = await wasm();
+const jsResults = js(engine, params);
+// The same C++ benchmark compiled to WASM (built by npm run build:wasm): the hand-fused yardstick in WASM.
+const wasmBench = `${root}build-wasm/micrograd_bench.cjs`;
+let wasmCpp = null;
+if (existsSync(wasmBench)) {
+  log('wasm: build-wasm/micrograd_bench.cjs ...');
+  wasmCpp = runBinary(process.execPath, [wasmBench], 'wasm C++');
+} else notes.push('wasm C++ half skipped: build-wasm/micrograd_bench.cjs not built (npm run build:wasm)');
+if (wasmCpp) for (const k of ['fused_step_default', 'step_default_rebuilt', 'boundary_256_f64']) wasmResults[k] = wasmCpp.results[k];
+
+const over = (a, b) => (a && b ? a.median / b.median : null); // how many times a's time is b's
+const report = {
+  command: `node scripts/bench.mjs${QUICK ? ' --quick' : ''}${AS_JSON ? ' --json' : ''}`,
+  quick: QUICK, node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
+  native: nat ? nat.results : null,
+  wasm: wasmResults,
+  js: jsResults,
+  ratios: {
+    reference_js_over_wasm_step: over(jsResults.reference_step_default, wasmResults.step_default),  // goal >= 50
+    wasm_step_over_fused_wasm: over(wasmResults.step_default, wasmResults.fused_step_default),      // aim <= 2
+    wasm_step_over_fused_js: over(wasmResults.step_default, jsResults.fused_step_default),
+    native_step_over_fused_native: nat ? over(nat.results.step_default, nat.results.fused_step_default) : null,
+    plain_js_over_wasm_boundary: over(jsResults.boundary_256_plain, wasmResults.boundary_256),     // goal >= 5
+  },
+  notes: [...notes, ...(nat?.note ? [`native: ${nat.note}`] : [])],
+};
+
+if (AS_JSON) {
+  console.log(JSON.stringify(report));
+} else {
+  const cell = (s) => (s ? `${s.median.toFixed(4)} [${s.min.toFixed(4)}-${s.max.toFixed(4)}]` : '-');
+  const rows = [ // label, key in native and wasm, key in js and what it is
+    ['train step, default (80 points, 2-8-3, AdamW)', 'step_default', 'reference_step_default', 'micrograd.js'],
+    ['train step, default, hand-fused (yardstick)', 'fused_step_default', 'fused_step_default', 'fused JS'],
+    ['train step, default, graph rebuilt each step', 'step_default_rebuilt'],
+    ['train step, 2-[32,32]-3 on 1,000 points', 'step_32x32_1000'],
+    ['boundary 256x256 (float32 SIMD)', 'boundary_256', 'boundary_256_plain', 'plain JS loop'],
+    ['boundary 256x256, exact double per cell', 'boundary_256_f64'],
+    ['graph value refresh (graphValues)', 'graph_values'],
+  ];
+  console.log(`ms per call, median [min-max] of ${RUNS} runs; ${report.cpu}, ${report.cores} cores, Node ${report.node}`);
+  console.log('what'.padEnd(46) + 'native'.padEnd(28) + 'WASM'.padEnd(28) + 'JS');
+  for (const [what, key, jsKey, jsWhat] of rows) {
+    const j = jsKey ? `${cell(jsResults[jsKey]).padEnd(28)}${jsWhat}` : '-';
+    console.log(what.padEnd(46) + cell(report.native?.[key]).padEnd(28) + cell(wasmResults[key]).padEnd(28) + j);
+  }
+  const x = (v) => (v ? `${v.toFixed(1)}x` : 'n/a');
+  const r = report.ratios;
+  console.log(`\nWASM default step: ${x(r.reference_js_over_wasm_step)} faster than micrograd.js; ` +
+    `${x(r.wasm_step_over_fused_wasm)} the time of hand-fused C++ in WASM, ${x(r.wasm_step_over_fused_js)} that of hand-fused JS`);
+  console.log(`native default step: ${x(r.native_step_over_fused_native)} the time of hand-fused C++`);
+  console.log(`WASM boundary: ${x(r.plain_js_over_wasm_boundary)} faster than the plain-JS loop`);
+  for (const n of report.notes) console.log(`note: ${n}`);
+}

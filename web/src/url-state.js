@@ -1,0 +1,108 @@
+// The declarative table of everything a link can carry, and its (de)serialisation to the URL hash.
+// Parsing is strict: each bad field falls back to its default and is reported; nothing is ever eval'd.
+import { SPEEDS, DEFAULT_SPEED } from './state.js';
+
+export const MAX_URL_POINTS = 2000;
+const DATASETS = ['yinyang', 'circles', 'xor', 'spiral', 'blobs'];
+
+/** key in the URL, kind, limits, default. Order is the order in the URL. */
+export const SETTINGS = [
+  { key: 'dataset', kind: 'enum', values: DATASETS, def: 'yinyang', label: 'dataset' },
+  { key: 'n', kind: 'int', min: 3, max: 2000, def: 100, label: 'points' },
+  { key: 'noise', kind: 'num', min: 0, max: 1, def: 0, label: 'noise' },
+  { key: 'seed', kind: 'int', min: 1, max: 2 ** 31 - 1, def: 42, label: 'seed' },
+  { key: 'hidden', kind: 'ints', min: 1, max: 32, minLen: 1, maxLen: 4, def: [8], label: 'hidden layers' },
+  { key: 'act', kind: 'enum', values: ['tanh', 'relu'], def: 'tanh', label: 'activation' },
+  { key: 'opt', kind: 'enum', values: ['adamw', 'sgd'], def: 'adamw', label: 'optimizer' },
+  { key: 'lr', kind: 'num', min: 0, max: 100, def: 0.1, label: 'learning rate' },
+  { key: 'wd', kind: 'num', min: 0, max: 1, def: 1e-4, label: 'weight decay' },
+  { key: 'tx', kind: 'num', min: -10, max: 10, def: 0, label: 'traced x' },
+  { key: 'ty', kind: 'num', min: -10, max: 10, def: 0, label: 'traced y' },
+  { key: 'tl', kind: 'int', min: 0, max: 2, def: 0, label: 'traced label' },
+  { key: 'speed', kind: 'int', min: 0, max: SPEEDS.length - 1, def: DEFAULT_SPEED, label: 'speed' },
+  { key: 'view', kind: 'enum', values: ['both', 'graph', 'boundary'], def: 'both', label: 'view' },
+  { key: 'controls', kind: 'enum', values: ['full', 'min', 'none'], def: 'full', label: 'controls' },
+  { key: 'autoplay', kind: 'bool', def: false, label: 'autoplay' },
+  { key: 'train', kind: 'points', def: null, label: 'training points' },
+  { key: 'val', kind: 'points', def: null, label: 'validation points' },
+];
+
+export function defaults() {
+  const out = {};
+  for (const s of SETTINGS) out[s.key] = Array.isArray(s.def) ? [...s.def] : s.def;
+  return out;
+}
+
+const NUM = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const short = (v) => (v.length > 24 ? `${v.slice(0, 24)}…` : v);
+
+/** Parses one field's text; returns [value] or a message saying what is allowed. */
+function parseField(s, text) {
+  if (s.kind === 'enum') return s.values.includes(text) ? [text] : `expected one of ${s.values.join(', ')}`;
+  if (s.kind === 'bool') return text === '' || text === '1' || text === 'true' ? [true] : text === '0' || text === 'false' ? [false] : 'expected 1 or 0';
+  if (s.kind === 'int' || s.kind === 'num') {
+    if (!NUM.test(text)) return `expected a number from ${s.min} to ${s.max}`;
+    const v = Number(text);
+    if (!Number.isFinite(v) || v < s.min || v > s.max || (s.kind === 'int' && !Number.isInteger(v)))
+      return `expected ${s.kind === 'int' ? 'an integer' : 'a number'} from ${s.min} to ${s.max}`;
+    return [v];
+  }
+  if (s.kind === 'ints') {
+    const parts = text.split(',');
+    if (parts.length < s.minLen || parts.length > s.maxLen) return `expected ${s.minLen} to ${s.maxLen} layer widths`;
+    const v = parts.map(Number);
+    if (!parts.every((p) => /^\d+$/.test(p)) || v.some((w) => w < s.min || w > s.max)) return `expected widths from ${s.min} to ${s.max}, separated by commas`;
+    return [v];
+  }
+  // points: "x,y,label;x,y,label;..." (empty string: no points)
+  if (text === '') return [[]];
+  const items = text.split(';');
+  if (items.length > MAX_URL_POINTS) return `at most ${MAX_URL_POINTS} points`;
+  const pts = [];
+  for (const item of items) {
+    const f = item.split(',');
+    if (f.length !== 3 || !NUM.test(f[0]) || !NUM.test(f[1]) || !/^[012]$/.test(f[2])) return 'expected x,y,label triples separated by ;';
+    const x = Number(f[0]), y = Number(f[1]);
+    if (!(Math.abs(x) <= 1000 && Math.abs(y) <= 1000)) return 'coordinates must be from -1000 to 1000';
+    pts.push({ x, y, label: Number(f[2]) });
+  }
+  return [pts];
+}
+
+/**
+ * Reads a URL hash ('#dataset=xor&n=50...'). Unknown keys and bad values are reported and ignored;
+ * the rest of the link still applies. @returns {{ values: Record<string, any>, errors: string[] }}
+ */
+export function parseHash(hash) {
+  const values = defaults();
+  const errors = [];
+  const text = String(hash ?? '').replace(/^#/, '');
+  if (text.length > 200000) return { values, errors: ['The link is too long (over 200,000 characters): using the defaults.'] };
+  let params;
+  try { params = new URLSearchParams(text); } catch { return { values, errors: ['The link could not be read: using the defaults.'] }; }
+  for (const [key, raw] of params) {
+    const s = SETTINGS.find((x) => x.key === key);
+    if (!s) { errors.push(`Ignored unknown setting '${short(key)}' in the link.`); continue; }
+    const r = parseField(s, raw);
+    if (typeof r === 'string') errors.push(`Ignored ${s.label} '${short(raw)}' in the link: ${r}.`);
+    else values[key] = r[0];
+  }
+  return { values, errors };
+}
+
+const fmtPoint = (p) => `${p.x},${p.y},${p.label}`;
+
+/** Writes the non-default values as a hash ('' when everything is default). */
+export function toHash(values) {
+  const params = new URLSearchParams();
+  for (const s of SETTINGS) {
+    const v = values[s.key];
+    if (v === undefined || v === null) continue;
+    if (s.kind === 'ints') { if (v.join(',') !== s.def.join(',')) params.set(s.key, v.join(',')); continue; }
+    if (s.kind === 'points') { params.set(s.key, v.map(fmtPoint).join(';')); continue; }
+    if (s.kind === 'bool') { if (v !== s.def) params.set(s.key, v ? '1' : '0'); continue; }
+    if (v !== s.def) params.set(s.key, String(v));
+  }
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3B/g, ';');
+  return text ? `#${text}` : '';
+}

@@ -1,0 +1,99 @@
+// The playground settings: dataset (kind, points, noise, seed), network (layers, widths, activation) and
+// optimizer (kind, learning rate, weight decay). Bad entries are refused next to the field. Owns its subtree.
+import { el } from './dom.js';
+import { SETTINGS } from '../url-state.js';
+
+const spec = (key) => SETTINGS.find((s) => s.key === key);
+const DATASET_NAMES = { yinyang: 'yin-yang', circles: 'circles', xor: 'XOR quadrants', spiral: 'spiral', blobs: 'blobs' };
+
+export class Settings {
+  /** @param {HTMLElement} root @param {{ onChange: (patch: Record<string, any>) => void, onShare: () => void }} handlers */
+  constructor(root, handlers) {
+    this.root = root;
+    root.classList.add('settings');
+    this.handlers = handlers;
+    this.inputs = {};
+    this.error = el('p', { class: 'field-error', role: 'alert' });
+
+    const dataset = el('select', { id: 'set-dataset' }, ...spec('dataset').values.map((v) => el('option', { value: v }, DATASET_NAMES[v])));
+    dataset.addEventListener('change', () => this.commit({ dataset: dataset.value }));
+    this.inputs.dataset = dataset;
+    this.number('n', { step: '1' });
+    this.number('noise', { step: '0.05' });
+    this.number('seed', { step: '1' });
+    const sample = el('button', { type: 'button', title: 'The same dataset with a new random seed' }, 'New sample');
+    sample.addEventListener('click', () => this.commit({ seed: 1 + Math.floor(Math.random() * (2 ** 31 - 2)) }));
+
+    this.layers = el('div', { class: 'layers', role: 'group', 'aria-label': 'Hidden layer widths' });
+    const addLayer = el('button', { type: 'button', 'aria-label': 'Add a hidden layer', title: 'Add a hidden layer' }, '+ layer');
+    const dropLayer = el('button', { type: 'button', 'aria-label': 'Remove the last hidden layer', title: 'Remove the last hidden layer' }, '− layer');
+    addLayer.addEventListener('click', () => this.hidden.length < 4 ? this.commit({ hidden: [...this.hidden, this.hidden.at(-1)] }) : this.fail('At most 4 hidden layers.'));
+    dropLayer.addEventListener('click', () => this.hidden.length > 1 ? this.commit({ hidden: this.hidden.slice(0, -1) }) : this.fail('At least 1 hidden layer.'));
+    const act = el('select', { id: 'set-act' }, el('option', { value: 'tanh' }, 'tanh'), el('option', { value: 'relu' }, 'ReLU'));
+    act.addEventListener('change', () => this.commit({ act: act.value }));
+    this.inputs.act = act;
+    const opt = el('select', { id: 'set-opt' }, el('option', { value: 'adamw' }, 'AdamW'), el('option', { value: 'sgd' }, 'SGD + momentum'));
+    opt.addEventListener('change', () => this.commit({ opt: opt.value }));
+    this.inputs.opt = opt;
+    this.number('lr', { step: '0.01' });
+    this.number('wd', { step: '0.0001' });
+    const share = el('button', { type: 'button', class: 'share', title: 'Copy a link to exactly this state' }, 'Share');
+    share.addEventListener('click', () => handlers.onShare());
+    this.shareNote = el('span', { class: 'share-note', role: 'status' });
+
+    const row = (label, id, ...inputs) => el('div', { class: 'field' }, el('label', { htmlFor: id }, label), ...inputs);
+    root.append(
+      el('h2', {}, 'Data'),
+      row('dataset', 'set-dataset', dataset),
+      row('points', 'set-n', this.inputs.n, el('label', { htmlFor: 'set-noise' }, 'noise'), this.inputs.noise),
+      row('seed', 'set-seed', this.inputs.seed, sample),
+      el('h2', {}, 'Network'),
+      el('div', { class: 'field' }, el('span', {}, 'hidden'), this.layers, addLayer, dropLayer),
+      row('activation', 'set-act', act),
+      el('h2', {}, 'Optimizer'),
+      row('optimizer', 'set-opt', opt),
+      row('learning rate', 'set-lr', this.inputs.lr),
+      row('weight decay', 'set-wd', this.inputs.wd),
+      this.error,
+      el('div', { class: 'field' }, share, this.shareNote),
+    );
+    this.hidden = [8];
+  }
+
+  number(key, attrs) {
+    const s = spec(key);
+    const input = el('input', { type: 'number', id: `set-${key}`, class: 'num', min: String(s.min), max: String(s.max), ...attrs });
+    input.addEventListener('change', () => {
+      const v = Number(input.value);
+      const ok = input.value.trim() !== '' && Number.isFinite(v) && v >= s.min && v <= s.max && (s.kind !== 'int' || Number.isInteger(v));
+      if (!ok) { this.fail(`${s.label}: expected ${s.kind === 'int' ? 'an integer' : 'a number'} from ${s.min} to ${s.max}`); return; }
+      this.commit({ [key]: v });
+    });
+    this.inputs[key] = input;
+  }
+
+  fail(msg) { this.error.textContent = msg; }
+  commit(patch) { this.error.textContent = ''; this.handlers.onChange(patch); }
+  shared(text) { this.shareNote.textContent = text; }
+
+  /** Shows the current values (leaves the field the learner is typing in alone). */
+  render(values) {
+    for (const [key, input] of Object.entries(this.inputs)) {
+      if (document.activeElement !== input && input.value !== String(values[key])) input.value = String(values[key]);
+    }
+    if (values.hidden.join(',') !== this.hidden.join(',') || !this.layers.childElementCount) {
+      this.hidden = [...values.hidden];
+      this.layers.replaceChildren(...this.hidden.map((w, i) => {
+        const input = el('input', { type: 'number', class: 'num width', min: '1', max: '32', step: '1', value: String(w), 'aria-label': `Neurons in hidden layer ${i + 1}` });
+        input.addEventListener('change', () => {
+          const v = Number(input.value);
+          if (!Number.isInteger(v) || v < 1 || v > 32) { this.fail('hidden layers: 1 to 32 neurons each'); input.value = String(this.hidden[i]); return; }
+          const hidden = [...this.hidden];
+          hidden[i] = v;
+          this.commit({ hidden });
+        });
+        return input;
+      }));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// The teaching tools: gradient checks with a pass mark, the per-point view (a parameter's gradient shares,
+// per-point losses, misclassified rings), saturated-tanh marks and the confusion matrices. Owns its subtree.
+import { el } from './dom.js';
+
+const PASS = 1e-5;
+const sci = (v) => (Number.isFinite(v) ? v.toExponential(2) : String(v));
+const f6 = (v) => (Number.isFinite(v) ? v.toPrecision(6) : String(v));
+
+export class TeachPanel {
+  /**
+   * @param {HTMLElement} root
+   * @param {{ onCheckNode: () => void, onCheckParams: () => void, onParam: (p: number | null) => void,
+   *   onLossSize: (on: boolean) => void, onSaturated: (on: boolean) => void }} h
+   */
+  constructor(root, h) {
+    root.classList.add('teach');
+    this.checkNode = el('button', { type: 'button', title: 'Pin a node in the graph (click it), then check it' }, 'Check pinned node');
+    this.checkNode.addEventListener('click', () => h.onCheckNode());
+    const checkAll = el('button', { type: 'button' }, 'Check all parameters');
+    checkAll.addEventListener('click', () => h.onCheckParams());
+    this.result = el('output', { class: 'check-result', 'aria-live': 'polite' });
+    this.param = el('select', { id: 'point-param' });
+    this.param.addEventListener('change', () => h.onParam(this.param.value === '' ? null : Number(this.param.value)));
+    const lossSize = el('input', { type: 'checkbox', id: 'loss-size' });
+    lossSize.addEventListener('change', () => h.onLossSize(lossSize.checked));
+    const sat = el('input', { type: 'checkbox', id: 'saturated' });
+    sat.addEventListener('change', () => h.onSaturated(sat.checked));
+    this.confusion = [this.matrix('train'), this.matrix('val')];
+    root.append(
+      el('h2', {}, 'Gradient check'),
+      el('div', { class: 'button-row' }, this.checkNode, checkAll), this.result,
+      el('h2', {}, 'Per-point view'),
+      el('div', { class: 'field' }, el('label', { htmlFor: 'point-param' }, 'size points by their share of'), this.param),
+      el('div', { class: 'field' }, el('label', { class: 'check', htmlFor: 'loss-size' }, lossSize, 'Size points by their loss, ring the misclassified')),
+      el('div', { class: 'field' }, el('label', { class: 'check', htmlFor: 'saturated' }, sat, 'Mark saturated tanh nodes (|out| > 0.99)')),
+      el('h2', {}, 'Confusion (rows: true class, columns: predicted)'),
+      el('div', { class: 'confusions' }, ...this.confusion.map((c) => c.wrap)),
+    );
+  }
+
+  matrix(split) {
+    const table = el('table', { class: 'confusion' });
+    const cells = [];
+    const head = table.createTHead().insertRow();
+    head.append(el('th', { scope: 'col' }, split), ...[0, 1, 2].map((k) => el('th', { scope: 'col' }, String(k))));
+    const body = table.createTBody();
+    for (let r = 0; r < 3; r++) {
+      const tr = body.insertRow();
+      tr.append(el('th', { scope: 'row' }, String(r)));
+      cells.push([0, 1, 2].map(() => tr.insertCell()));
+    }
+    return { wrap: table, cells };
+  }
+
+  setParams(names) {
+    if (this.names && this.names.length === names.length && this.names.at(-1) === names.at(-1)) return;
+    this.names = names;
+    this.param.replaceChildren(el('option', { value: '' }, '— none —'), ...names.map((n, p) => el('option', { value: String(p) }, n)));
+  }
+
+  render({ pinned, param }) {
+    this.checkNode.disabled = pinned == null;
+    if (document.activeElement !== this.param) this.param.value = param == null ? '' : String(param);
+  }
+
+  showNodeCheck(name, c) {
+    const ok = c.relError < PASS;
+    this.result.textContent = `${name}: autograd ${f6(c.autograd)}, finite difference ${f6(c.numeric)}, relative error ${sci(c.relError)} ${ok ? '✓ pass' : '✗ FAIL'}`;
+    this.result.className = `check-result ${ok ? 'pass' : 'fail'}`;
+  }
+
+  showParamsCheck(c) {
+    const errs = Array.from(c.relError);
+    const worst = errs.reduce((w, e, i) => (e > errs[w] || Number.isNaN(e) ? i : w), 0);
+    const failed = errs.filter((e) => !(e < PASS)).length;
+    this.result.textContent = `${errs.length} parameters: largest relative error ${sci(errs[worst])} (${this.names?.[worst] ?? worst}); ` +
+      (failed ? `✗ ${failed} above ${PASS}` : `✓ all below ${PASS}`);
+    this.result.className = `check-result ${failed ? 'fail' : 'pass'}`;
+  }
+
+  /** @param {{ train: number[][], val: number[][] }} m counts [true][predicted] */
+  renderConfusion(m) {
+    [m.train, m.val].forEach((mat, s) => mat.forEach((row, r) => row.forEach((v, c) => {
+      const cell = this.confusion[s].cells[r][c];
+      const text = String(v);
+      if (cell.textContent !== text) cell.textContent = text;
+      cell.className = r === c ? 'diag' : v ? 'off' : '';
+    })));
+  }
+}

@@ -1,0 +1,33 @@
+// The walk-through bar: step the forward or backward pass node by node and read each rule with its
+// numbers. Owns its subtree; the Walk model (walkthrough.js) holds the position.
+import { el } from './dom.js';
+
+export class WalkPanel {
+  /** @param {HTMLElement} root @param {{ onMode: (m: 'off'|'forward'|'backward') => void, onGo: (delta: number | 'start' | 'end') => void, onPlay: () => void }} h */
+  constructor(root, h) {
+    root.classList.add('walk');
+    this.modes = ['off', 'forward', 'backward'].map((m) => {
+      const r = el('input', { type: 'radio', name: 'walk-mode', value: m, id: `walk-${m}` });
+      r.addEventListener('change', () => r.checked && h.onMode(/** @type {any} */ (m)));
+      return el('label', { class: 'radio', htmlFor: `walk-${m}` }, r, m === 'off' ? 'live' : `${m} pass`);
+    });
+    const btn = (text, label, fn) => { const b = el('button', { type: 'button', 'aria-label': label, title: label }, text); b.addEventListener('click', fn); return b; };
+    this.buttons = [btn('Start', 'Walk: back to the start', () => h.onGo('start')), btn('◀ Previous', 'Walk: previous', () => h.onGo(-1)),
+      btn('Next ▶', 'Walk: next', () => h.onGo(1)), this.play = btn('Play walk', 'Walk: play or pause', () => h.onPlay()),
+      btn('End', 'Walk: to the end', () => h.onGo('end'))];
+    this.where = el('span', { class: 'walk-where' });
+    this.text = el('output', { class: 'walk-text', 'aria-live': 'polite' });
+    root.append(el('div', { class: 'walk-bar' }, el('span', { class: 'walk-title' }, 'Step through:'),
+      el('span', { role: 'radiogroup', 'aria-label': 'Walk through a pass', class: 'walk-modes' }, ...this.modes), ...this.buttons, this.where), this.text);
+  }
+
+  /** @param {{ mode: string, where?: string, text?: string, playing?: boolean }} s */
+  render(s) {
+    this.modes.forEach((l) => { /** @type {HTMLInputElement} */ (l.firstChild).checked = /** @type {HTMLInputElement} */ (l.firstChild).value === s.mode; });
+    const on = s.mode !== 'off';
+    this.buttons.forEach((b) => { b.disabled = !on; });
+    this.play.textContent = s.playing ? 'Pause walk' : 'Play walk';
+    this.where.textContent = on ? s.where ?? '' : '';
+    this.text.textContent = on ? s.text ?? '' : 'Live: the numbers follow training. Pick a pass to walk through it node by node.';
+  }
+}
