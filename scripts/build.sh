@@ -8,5 +8,6 @@ bash scripts/build-wasm.sh >/dev/null
 npx vite build --logLevel warn
 SINGLE=1 npx vite build --logLevel warn --outDir ../build-single --emptyOutDir
 cp build-single/index.html dist/micrograd.html
+node scripts/csp.mjs dist/micrograd.html
 cp web/embed/micrograd-demo.js dist/micrograd-demo.js
 node scripts/sizes.mjs dist
