@@ -142,7 +142,7 @@ export async function startApp(doc, location = window.location) {
       dirty.structure = false;
       graphValues = null;
       const g = trainer.graph(x, y, label);
-      graphView.setGraph(g);
+      graphView.setGraph(g).then(() => { if (!performance.getEntriesByName('micrograd:graph').length) performance.mark('micrograd:graph'); });
       teach.setGraph(g);
       dirty.values = true;
     }
@@ -173,6 +173,7 @@ export async function startApp(doc, location = window.location) {
         params: trainer.parameters(), firstLayerWidth: trainer.options.hidden[0],
         trace: state.trace, showLevelSets: state.showLevelSets, step: trainer.stepCount, emphasis: teach.emphasis(),
       });
+      if (!performance.getEntriesByName('micrograd:interactive').length) performance.mark('micrograd:interactive');
     }
     if (dirty.slow && now - lastSlow >= SLOW_MS) {
       dirty.slow = false;
