@@ -6,11 +6,12 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { loadEngine } from '../web/src/engine.js';
 import { fusedStep, makeFused, plainBoundary, loadReference } from './bench-js.mjs';
+import { benchPage } from './bench-page.mjs';
 
 const args = new Set(process.argv.slice(2));
 for (const a of args) {
-  if (a === '--quick' || a === '--json') continue;
-  console.error(`usage: node scripts/bench.mjs [--quick] [--json] (unknown ${a})`);
+  if (a === '--quick' || a === '--json' || a === '--no-page') continue;
+  console.error(`usage: node scripts/bench.mjs [--quick] [--json] [--no-page] (unknown ${a})`);
   process.exit(2);
 }
 const QUICK = args.has('--quick'), AS_JSON = args.has('--json');
@@ -20,18 +21,34 @@ const root = new URL('..', import.meta.url).pathname;
 const notes = [];
 const log = (s) => { if (!AS_JSON) console.error(s); };
 
-/** ms per call of f: `RUNS` runs of `calls` calls each after a warm-up; median and spread (min-max) of the runs. */
-function measure(calls, f) {
-  const t0 = performance.now();
-  for (let n = 0; n < 3 || performance.now() - t0 < WARM_MS; n++) f();
-  const ms = [];
-  for (let r = 0; r < RUNS; r++) {
-    const s = performance.now();
-    for (let i = 0; i < calls; i++) f();
-    ms.push((performance.now() - s) / calls);
+/**
+ * ms per call of each function in `group` ({ key: [calls, f] }): a warm-up each, then `RUNS` rounds in which every
+ * function runs `calls` calls in turn, so that functions compared with each other meet the same machine load.
+ * Returns { key: { median, min, max, runs, calls, samples } }, samples being the per-round ms in round order.
+ */
+function measure(group) {
+  for (const [, f] of Object.values(group)) {
+    const t0 = performance.now();
+    for (let n = 0; n < 3 || performance.now() - t0 < WARM_MS; n++) f();
   }
-  ms.sort((a, b) => a - b);
-  return { median: ms[RUNS >> 1], min: ms[0], max: ms[RUNS - 1], runs: RUNS, calls };
+  const samples = Object.fromEntries(Object.keys(group).map((k) => [k, []]));
+  for (let r = 0; r < RUNS; r++) {
+    for (const [k, [calls, f]] of Object.entries(group)) {
+      const s = performance.now();
+      for (let i = 0; i < calls; i++) f();
+      samples[k].push((performance.now() - s) / calls);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, ms]) => {
+    const sorted = [...ms].sort((x, y) => x - y);
+    return [k, { median: sorted[RUNS >> 1], min: sorted[0], max: sorted[RUNS - 1], runs: RUNS, calls: group[k][0], samples: ms }];
+  }));
+}
+/** The median over rounds of a's time / b's time (a and b measured in the same group). */
+function pairedRatio(a, b) {
+  if (!a?.samples || !b?.samples) return null;
+  const r = a.samples.map((x, i) => x / b.samples[i]).sort((x, y) => x - y);
+  return r[r.length >> 1];
 }
 const q = (full, quick) => (QUICK ? quick : full);
 
@@ -53,53 +70,53 @@ function native() {
   return runBinary(`${root}build/micrograd_bench`, [], 'native');
 }
 
-// The WASM half: the engine through its JS API, as the page uses it.
-async function wasm() {
+// The WASM half (the engine through its JS API, as the page uses it) side by side with the JavaScript yardsticks.
+async function inProcess() {
   const engine = await loadEngine();
-  const out = {};
-  const t = new engine.Trainer();
-  log('wasm: default step ...');
-  out.step_default = measure(q(200, 20), () => t.step());
-  const big = new engine.Trainer({ hidden: [32, 32], n: 1250 }); // 1,000 training points
-  log('wasm: 2-[32,32]-3 step on 1,000 points ...');
-  out.step_32x32_1000 = measure(q(2, 1), () => big.step());
-  big.delete();
-  const s = new engine.Trainer();
-  s.steps(50);
-  log('wasm: boundary, graph values ...');
-  out.boundary_256 = measure(q(20, 3), () => s.boundary(256, 256, -2, 2, -2, 2));
-  const buf = new Float64Array(2 * s.graph(0.3, -0.2, 1).nodes.length);
-  out.graph_values = measure(q(500, 50), () => s.graphValues(0.3, -0.2, 1, buf));
-  const params = s.parameters();
-  t.delete();
-  s.delete();
-  return { results: out, engine, params };
-}
-
-// JavaScript yardsticks, in this same process.
-function js(engine, params) {
-  const out = {};
+  const wasm = {}, js = {};
   const t = new engine.Trainer();
   const fused = makeFused(t.parameters(), t.points('train'));
-  const engineFirst = t.step();
-  t.delete();
-  log('js: hand-fused step, plain boundary loop ...');
-  out.fused_step_default = measure(q(2000, 200), () => fusedStep(fused));
-  const grid = new Float32Array(256 * 256 * 3);
-  out.boundary_256_plain = measure(q(10, 2), () => plainBoundary(params, [2, 8, 3], 256, 256, -2, 2, -2, 2, grid));
   const ref = loadReference(notes);
   if (ref) {
+    const first = new engine.Trainer(), engineFirst = first.step();
+    first.delete();
     notes.push(`reference micrograd.js: first step loss ${ref.firstLoss}, the engine's ${engineFirst}` +
       (ref.firstLoss === engineFirst ? ' (identical)' : ' (DIFFERENT)'));
-    log('js: reference micrograd.js step ...');
-    out.reference_step_default = measure(q(10, 2), () => ref.step());
-  } else out.reference_step_default = null;
-  return out;
+  }
+  log('wasm and js: default step (engine, hand-fused JS, micrograd.js) ...');
+  const steps = measure({
+    wasm: [q(200, 20), () => t.step()],
+    fused: [q(2000, 200), () => fusedStep(fused)],
+    ...(ref ? { reference: [q(5, 1), () => ref.step()] } : {}),
+  });
+  wasm.step_default = steps.wasm;
+  js.fused_step_default = steps.fused;
+  js.reference_step_default = steps.reference ?? null;
+
+  log('wasm: 2-[32,32]-3 step on 1,000 points ...');
+  const big = new engine.Trainer({ hidden: [32, 32], n: 1250 }); // 1,000 training points
+  wasm.step_32x32_1000 = measure({ big: [q(2, 1), () => big.step()] }).big;
+  big.delete();
+
+  log('wasm and js: boundary 256x256 (engine, plain JS loop); graph values ...');
+  const s = new engine.Trainer();
+  s.steps(50);
+  const params = s.parameters(), grid = new Float32Array(256 * 256 * 3);
+  const boundary = measure({
+    wasm: [q(20, 3), () => s.boundary(256, 256, -2, 2, -2, 2)],
+    plain: [q(3, 1), () => plainBoundary(params, [2, 8, 3], 256, 256, -2, 2, -2, 2, grid)],
+  });
+  wasm.boundary_256 = boundary.wasm;
+  js.boundary_256_plain = boundary.plain;
+  const buf = new Float64Array(2 * s.graph(0.3, -0.2, 1).nodes.length);
+  wasm.graph_values = measure({ g: [q(500, 50), () => s.graphValues(0.3, -0.2, 1, buf)] }).g;
+  t.delete();
+  s.delete();
+  return { wasm, js };
 }
 
 const nat = native();
-const { results: wasmResults, engine, params } = await wasm();
-const jsResults = js(engine, params);
+const { wasm: wasmResults, js: jsResults } = await inProcess();
 // The same C++ benchmark compiled to WASM (built by npm run build:wasm): the hand-fused yardstick in WASM.
 const wasmBench = `${root}build-wasm/micrograd_bench.cjs`;
 let wasmCpp = null;
@@ -109,19 +126,29 @@ if (existsSync(wasmBench)) {
 } else notes.push('wasm C++ half skipped: build-wasm/micrograd_bench.cjs not built (npm run build:wasm)');
 if (wasmCpp) for (const k of ['fused_step_default', 'step_default_rebuilt', 'boundary_256_f64']) wasmResults[k] = wasmCpp.results[k];
 
-const over = (a, b) => (a && b ? a.median / b.median : null); // how many times a's time is b's
+// The page in headless Chromium (needs the built site: npm run build).
+let page = null;
+if (existsSync(`${root}dist/index.html`) && !args.has('--no-page')) {
+  log('page: headless Chromium on dist/ ...');
+  try { page = await benchPage({ runs: QUICK ? 1 : 3, seconds: QUICK ? 1 : 3 }); } catch (e) { notes.push(`page half failed: ${e.message}`); }
+} else notes.push('page half skipped: dist/ not built (npm run build)');
+
+const over = (a, b) => (a && b ? a.median / b.median : null); // how many times a's time is b's (medians)
 const report = {
   command: `node scripts/bench.mjs${QUICK ? ' --quick' : ''}${AS_JSON ? ' --json' : ''}`,
   quick: QUICK, node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
   native: nat ? nat.results : null,
   wasm: wasmResults,
   js: jsResults,
+  page, // interactiveMs, graphMs (from navigation), fps at the default speed, maxStepsPerSecond with views live
   ratios: {
-    reference_js_over_wasm_step: over(jsResults.reference_step_default, wasmResults.step_default),  // goal >= 50
-    wasm_step_over_fused_wasm: over(wasmResults.step_default, wasmResults.fused_step_default),      // aim <= 2
-    wasm_step_over_fused_js: over(wasmResults.step_default, jsResults.fused_step_default),
+    // measured in the same rounds: the median of the per-round ratios
+    reference_js_over_wasm_step: pairedRatio(jsResults.reference_step_default, wasmResults.step_default), // goal >= 50
+    wasm_step_over_fused_js: pairedRatio(wasmResults.step_default, jsResults.fused_step_default),
+    plain_js_over_wasm_boundary: pairedRatio(jsResults.boundary_256_plain, wasmResults.boundary_256),   // goal >= 5
+    // measured in other processes: the ratio of medians
+    wasm_step_over_fused_wasm: over(wasmResults.step_default, wasmResults.fused_step_default),           // aim <= 2
     native_step_over_fused_native: nat ? over(nat.results.step_default, nat.results.fused_step_default) : null,
-    plain_js_over_wasm_boundary: over(jsResults.boundary_256_plain, wasmResults.boundary_256),     // goal >= 5
   },
   notes: [...notes, ...(nat?.note ? [`native: ${nat.note}`] : [])],
 };
@@ -151,5 +178,10 @@ if (AS_JSON) {
     `${x(r.wasm_step_over_fused_wasm)} the time of hand-fused C++ in WASM, ${x(r.wasm_step_over_fused_js)} that of hand-fused JS`);
   console.log(`native default step: ${x(r.native_step_over_fused_native)} the time of hand-fused C++`);
   console.log(`WASM boundary: ${x(r.plain_js_over_wasm_boundary)} faster than the plain-JS loop`);
+  if (page) {
+    const p = (v, d = 0) => `${v.median.toFixed(d)} [${v.min.toFixed(d)}-${v.max.toFixed(d)}]`;
+    console.log(`page (Chromium, localhost): interactive ${p(page.interactiveMs)} ms, graph drawn ${p(page.graphMs)} ms, ` +
+      `${p(page.fps, 1)} fps playing at the default speed, ${p(page.maxStepsPerSecond)} steps/s at max speed with views live`);
+  }
   for (const n of report.notes) console.log(`note: ${n}`);
 }
