@@ -1,6 +1,6 @@
 // The app: one state object, the actions that change it, and the views they feed through one render loop.
 import { loadEngine } from './engine.js';
-import { createState, EXTENT } from './state.js';
+import { createState, EXTENT, SPEEDS } from './state.js';
 import { parseHash, toHash } from './url-state.js';
 import { DataEdits } from './data-edits.js';
 import { startLoop } from './loop.js';
@@ -135,7 +135,7 @@ export async function startApp(doc, location = window.location) {
     afterSteps();
   }
 
-  let graphValues = null, lastSlow = 0, lastUrl = 0, lastLoss = 0; // lastLoss: of the latest step (the watchdog's)
+  let graphValues = null, lastSlow = 0, lastUrl = 0, lastLoss = 0, lastValues = 0; // lastLoss: of the latest step (the watchdog's)
   function render(now) {
     const { x, y, label } = state.trace;
     if (graphView && dirty.structure) {
@@ -146,8 +146,12 @@ export async function startApp(doc, location = window.location) {
       teach.setGraph(g);
       dirty.values = true;
     }
-    if (dirty.values && !teach.walking) {
+    // At speeds of a step per frame or more, the graph's numbers refresh at 20 Hz: nobody reads faster, and
+    // repainting a few hundred SVG texts every frame would cost the training its frame rate.
+    const fast = state.playing && !SPEEDS[state.speed].perSecond;
+    if (dirty.values && !teach.walking && (!fast || now - lastValues >= 50)) {
       dirty.values = false;
+      lastValues = now;
       graphValues = trainer.graphValues(x, y, label, graphValues ?? undefined);
       state.values = graphValues;
       graphView?.setValues(graphValues);

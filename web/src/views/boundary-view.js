@@ -158,12 +158,7 @@ export class BoundaryView {
 
   levelSets(params, width) {
     const { x0, x1, y0, y1 } = this.last.extent;
-    const ctx = this.ctx;
-    ctx.save();
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-    ctx.shadowColor = 'rgba(0,0,0,0.35)';
-    ctx.shadowBlur = 2;
+    const segments = [];
     for (let j = 0; j < width; j++) {
       const w0 = params[3 * j], w1 = params[3 * j + 1], b = params[3 * j + 2];
       let a, c;
@@ -172,14 +167,18 @@ export class BoundaryView {
       } else if (w0 !== 0) {
         a = [(-b - w1 * y0) / w0, y0]; c = [(-b - w1 * y1) / w0, y1];
       } else continue;
-      const [ax, ay] = this.toCanvas(...a), [cx, cy] = this.toCanvas(...c);
-      if (![ax, ay, cx, cy].every(Number.isFinite)) continue;
+      const s = [...this.toCanvas(...a), ...this.toCanvas(...c)];
+      if (s.every(Number.isFinite)) segments.push(s);
+    }
+    // a dark halo under a white line: visible on every colour, and cheap (no canvas shadow blur)
+    const ctx = this.ctx;
+    for (const [style, lw] of [['rgba(0,0,0,0.35)', 3], ['rgba(255,255,255,0.95)', 1.4]]) {
       ctx.beginPath();
-      ctx.moveTo(ax, ay);
-      ctx.lineTo(cx, cy);
+      for (const [ax, ay, cx, cy] of segments) { ctx.moveTo(ax, ay); ctx.lineTo(cx, cy); }
+      ctx.strokeStyle = style;
+      ctx.lineWidth = lw;
       ctx.stroke();
     }
-    ctx.restore();
   }
 
   ring(p, scale, color) {
