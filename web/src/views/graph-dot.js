@@ -1,4 +1,4 @@
-// Runs Graphviz `dot` on DOT text and turns its JSON into plain SVG geometry (shared by the layout worker and its fallback).
+// Runs Graphviz `dot` on DOT text and turns its JSON into plain SVG geometry (in the layout worker).
 
 /** @typedef {{ i: number, x: number, y: number, w: number, h: number }} NodeBox  centre x/y and size, y pointing down */
 /** @typedef {{ name: string, x: number, y: number, w: number, h: number, label: string, lx: number, ly: number }} ClusterBox  an expanded group's frame; lx/ly: its label's centre */

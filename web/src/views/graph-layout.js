@@ -1,7 +1,6 @@
 // Lays out computational graphs with Graphviz `dot` in a Web Worker (WASM, loaded lazily) into plain geometry for D3;
 // also the DOT of the op-level graph, the value formatting (Python's %.4f) and the grad colour scale.
 import { interpolateRgb } from 'd3';
-import { runDot } from './graph-dot.js';
 
 /** @typedef {import('../engine').Graph} Graph */
 /** @typedef {import('./graph-dot.js').NodeBox} NodeBox */
@@ -15,22 +14,9 @@ export const MAX_VALUE_NODES = 2000;
 /** Value nodes up to which the graph view picks the op level by itself (above: the neuron level). */
 export const OPS_AUTO_MAX = 600;
 
-/** Layouts run (runs), in the worker (worker) or on the main thread (main, only without Workers); the last run's
- *  dot time in ms (lastMs) and its round trip from request to answer (lastTotalMs). Read by tests and diagnostics. */
-export const layoutStats = { runs: 0, worker: 0, main: 0, lastMs: 0, lastTotalMs: 0 };
-
-/** @type {Promise<import('@hpcc-js/wasm-graphviz').Graphviz> | null} */
-let graphvizPromise = null;
-
-/** Loads Graphviz WASM on the main thread once (only the fallback when no Worker can be created). */
-export function loadGraphviz() {
-  if (!graphvizPromise) {
-    const p = (graphvizPromise = import('@hpcc-js/wasm-graphviz').then((m) => m.Graphviz.load()));
-    p.catch(() => { graphvizPromise = null; }); // allow a retry after a failed load
-    return p;
-  }
-  return graphvizPromise;
-}
+/** Layouts run (runs) and workers started (workers); the last run's dot time in ms (lastMs) and its round trip from
+ *  request to answer (lastTotalMs). Graphviz runs only in the worker: the main thread never loads it. Read by tests. */
+export const layoutStats = { runs: 0, workers: 0, lastMs: 0, lastTotalMs: 0 };
 
 /**
  * Formats like Python's '%.4f' (round half to even on the exact binary value, '-0.0000', 'nan', 'inf').
@@ -107,6 +93,8 @@ export function valueDot(n, i) {
 // One worker serves every view. Requests run one at a time; each belongs to a channel (a view), and a newer
 // request on a channel supersedes its older ones: queued ones are dropped, a running one's answer is ignored
 // (or, after SLOW_MS, the worker is stopped and restarted rather than finishing a layout nobody wants).
+// There is deliberately no main-thread fallback: it would ship a second copy of Graphviz (630 KB gzip, over the
+// page's size budget) for browsers without Workers, where the view says so instead.
 
 /** @typedef {{ id: number, dot: string, channel: object, resolve: (g: import('./graph-dot.js').Geometry) => void, reject: (e: Error) => void, t0: number, started: number, stale: boolean }} Request */
 
@@ -114,7 +102,7 @@ const SLOW_MS = 250;
 const DEFAULT_CHANNEL = {};
 /** @type {Request[]} */ const queue = [];
 /** @type {Request | null} */ let running = null;
-/** @type {Promise<Worker | null> | null} */ let workerPromise = null; // resolves null when Workers are unavailable
+/** @type {Promise<Worker> | null} */ let workerPromise = null;
 let nextId = 1;
 
 const superseded = () => Object.assign(new Error('layout superseded by a newer one'), { name: 'AbortError' });
@@ -127,9 +115,10 @@ function startWorker() {
     /** @type {Worker} */ let w;
     try {
       w = new LayoutWorker();
-    } catch {
-      return null; // no Workers here: lay out on the main thread
+    } catch (err) {
+      throw new Error(`this browser cannot start the layout worker (${/** @type {Error} */ (err)?.message ?? err})`);
     }
+    layoutStats.workers += 1;
     w.onmessage = (e) => finish(w, e.data);
     w.onerror = (e) => {
       e.preventDefault();
@@ -156,22 +145,21 @@ function finish(w, msg) {
   const r = running;
   if (!r || r.id !== msg.id) return;
   running = null;
-  if (msg.layout) count(r, msg.layout.ms, 'worker');
+  if (msg.layout) count(r, msg.layout.ms);
   if (r.stale) r.reject(superseded());
   else if (msg.layout) r.resolve(msg.layout);
   else r.reject(new Error(msg.error ?? 'layout failed'));
   pump();
 }
 
-/** @param {Request} r @param {number} ms @param {'worker' | 'main'} where */
-function count(r, ms, where) {
+/** @param {Request} r @param {number} ms */
+function count(r, ms) {
   layoutStats.runs += 1;
-  layoutStats[where] += 1;
   layoutStats.lastMs = ms;
   layoutStats.lastTotalMs = performance.now() - r.t0;
 }
 
-/** Sends the next queued request to the worker (or runs it on the main thread without one). */
+/** Sends the next queued request to the worker (started on first use). */
 async function pump() {
   if (running || !queue.length) return;
   const r = (running = /** @type {Request} */ (queue.shift()));
@@ -179,14 +167,8 @@ async function pump() {
     const w = await (workerPromise ?? startWorker());
     if (running !== r) return; // stopped meanwhile
     r.started = performance.now();
-    if (w) { w.postMessage({ id: r.id, dot: r.dot }); return; }
-    // main-thread fallback: let the page paint first, then the synchronous Graphviz run
-    const gv = await loadGraphviz();
-    await new Promise((res) => { requestAnimationFrame(() => setTimeout(res, 0)); setTimeout(res, 100); });
-    if (running !== r) return;
-    const g = r.stale ? null : runDot(gv, r.dot);
-    running = null;
-    if (g) { count(r, g.ms, 'main'); r.resolve(g); } else r.reject(superseded());
+    w.postMessage({ id: r.id, dot: r.dot });
+    return;
   } catch (err) {
     if (running === r) running = null;
     r.reject(/** @type {Error} */ (err));

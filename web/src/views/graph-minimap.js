@@ -86,7 +86,7 @@ export class NodeTooltip {
     const dl = this.el.appendChild(document.createElement('dl'));
     dl.className = 'gv-tip-rows';
     /** @type {Record<string, HTMLElement>} */ this.rows = {};
-    for (const k of ['op', 'data', 'grad', 'param']) {
+    for (const k of ['op', 'data', 'grad', 'param', 'box']) {
       const dt = dl.appendChild(document.createElement('dt'));
       const dd = (this.rows[k] = dl.appendChild(document.createElement('dd')));
       dt.textContent = k;
@@ -97,13 +97,15 @@ export class NodeTooltip {
   /**
    * @param {import('../engine').GraphNode} n  @param {number} i  its index
    * @param {number} data  @param {number} grad  @param {boolean} pinned
+   * @param {{ title: string, box: string }} [compact]  for a neuron-level box: its title and what it stands for
    */
-  fill(n, i, data, grad, pinned) {
+  fill(n, i, data, grad, pinned, compact) {
     const leaf = n.param != null ? 'leaf (parameter)' : n.input ? 'leaf (input)' : 'leaf';
-    this.name.textContent = n.name || `value ${i}`;
-    const text = { op: n.op || leaf, data: String(data), grad: String(grad), param: n.param != null ? String(n.param) : '' };
+    this.name.textContent = compact?.title ?? (n.name || `value ${i}`);
+    const text = { op: n.op || leaf, data: String(data), grad: String(grad), param: n.param != null ? String(n.param) : '', box: compact?.box ?? '' };
     for (const [k, t] of Object.entries(text)) this.rows[k].textContent = t;
     this.el.classList.toggle('gv-tip-param', n.param != null);
+    this.el.classList.toggle('gv-tip-box', !!compact);
     this.el.classList.toggle('gv-tip-pinned', pinned);
   }
 

@@ -1,0 +1,146 @@
+// The graph view's stage: an SVG panned and zoomed by D3 (mouse, touch, keys), the minimap and a message overlay,
+// and the camera moves the view makes (fit, auto view around the loss, reveal a box, keep a box in place).
+import { select, zoom, zoomIdentity } from 'd3';
+import { Minimap } from './graph-minimap.js';
+
+/** @typedef {import('./graph-layout.js').Layout} Layout */
+/** @typedef {{ x: number, y: number, w: number, h: number }} Box  centre and size in graph coordinates */
+
+let uid = 0;
+const PAD = 12;
+
+export class Viewport {
+  /**
+   * @param {HTMLElement} stage  the element the SVG fills
+   * @param {{ onZoom: () => void, onResize: () => void }} on  after every zoom/pan; after the stage resized
+   */
+  constructor(stage, on) {
+    this.stage = stage;
+    this.svg = select(stage).append('svg').attr('class', 'gv-svg').attr('role', 'img')
+      .attr('tabindex', 0).attr('aria-label', 'Computational graph (none yet)');
+    this.markerId = `gv-arrow-${++uid}`;
+    this.svg.append('defs').append('marker').attr('id', this.markerId).attr('viewBox', '0 0 10 10')
+      .attr('refX', 10).attr('refY', 5).attr('markerWidth', 7).attr('markerHeight', 7)
+      .attr('markerUnits', 'userSpaceOnUse').attr('orient', 'auto')
+      .append('path').attr('class', 'gv-arrow').attr('d', 'M0,1.5L10,5L0,8.5z');
+    this.g = this.svg.append('g').attr('class', 'gv-viewport');
+    /** @type {{ width: number, height: number } | null} the drawing's extent */ this.extent = null;
+    this.transform = zoomIdentity;
+    this.userMoved = false; // the learner moved the view since the last automatic move
+    this.zoom = zoom().scaleExtent([0.02, 8]).on('zoom', (e) => {
+      if (e.sourceEvent) this.userMoved = true;
+      this.transform = e.transform;
+      this.g.attr('transform', e.transform);
+      this.minimap.update(e.transform, this.w, this.h);
+      on.onZoom();
+    });
+    this.svg.call(/** @type {any} */ (this.zoom)).on('dblclick.zoom', null);
+    this.minimap = new Minimap(stage, (x, y) => {
+      this.userMoved = true;
+      this.zoom.translateTo(/** @type {any} */ (this.svg), x, y);
+    });
+    this.msg = stage.appendChild(document.createElement('div'));
+    this.msg.className = 'gv-message';
+    this.msg.hidden = true;
+    this.w = stage.clientWidth;
+    this.h = stage.clientHeight;
+    this.ro = new ResizeObserver(() => {
+      this.w = stage.clientWidth;
+      this.h = stage.clientHeight;
+      this.minimap.update(this.transform, this.w, this.h);
+      on.onResize();
+    });
+    this.ro.observe(stage);
+    this.svg.on('keydown.pan', (/** @type {KeyboardEvent} */ e) => this._key(e));
+  }
+
+  /** A new drawing: its extent, and its boxes in the minimap. @param {Layout} layout @param {import('../engine').GraphNode[]} nodes */
+  setLayout(layout, nodes) {
+    this.extent = layout;
+    this.minimap.setLayout(layout, nodes);
+    this.minimap.update(this.transform, this.w, this.h);
+  }
+
+  clear() {
+    this.extent = null;
+    this.minimap.clear();
+  }
+
+  /** Shows text over the stage (null hides it). @param {string | null} text */
+  message(text) {
+    this.msg.hidden = text == null;
+    this.msg.textContent = text ?? '';
+  }
+
+  /** @param {import('d3').ZoomTransform} t */
+  _set(t) {
+    this.zoom.transform(/** @type {any} */ (this.svg), t);
+    this.userMoved = false;
+  }
+
+  /** Zooms and pans so the whole drawing fits the stage. */
+  fit() {
+    if (!this.extent || !this.w || !this.h) return;
+    const { width, height } = this.extent;
+    const k = Math.min((this.w - 2 * PAD) / width, (this.h - 2 * PAD) / height, 1.5);
+    this._set(zoomIdentity.translate((this.w - width * k) / 2, (this.h - height * k) / 2).scale(k));
+  }
+
+  /** The whole drawing when its numbers stay readable, else readable numbers around `focus` (the loss, at the right
+   *  end where backprop starts), with the minimap for the rest. @param {Box | undefined} focus */
+  autoView(focus) {
+    if (!this.extent || !this.w || !this.h) return;
+    const { width, height } = this.extent;
+    if (!focus || Math.min((this.w - 2 * PAD) / width, (this.h - 2 * PAD) / height) >= 0.6) { this.fit(); return; }
+    const k = 0.85, x = Math.min(this.w - 2 * PAD - focus.x * k - focus.w * k / 2, PAD);
+    this._set(zoomIdentity.translate(x, this.h / 2 - focus.y * k).scale(k));
+  }
+
+  /** Pans (keeping the zoom) so box b is in view, unless it already is. @param {Box} b */
+  reveal(b) {
+    const t = this.transform, x = t.applyX(b.x), y = t.applyY(b.y);
+    if (x > 40 && x < this.w - 40 && y > 40 && y < this.h - 40) return;
+    this.zoom.translateTo(/** @type {any} */ (this.svg), b.x, b.y);
+  }
+
+  /**
+   * Pans (same zoom) so point `now` is where `old` was on screen under transform t; with `bounds`, then brings as
+   * much of them as fits into view, their top-right corner first.
+   * @param {{ x: number, y: number }} old  @param {{ x: number, y: number }} now
+   * @param {import('d3').ZoomTransform} t  @param {Box} [bounds]
+   */
+  keepInPlace(old, now, t, bounds) {
+    let x = t.applyX(old.x) - now.x * t.k, y = t.applyY(old.y) - now.y * t.k;
+    if (bounds) {
+      /** the shift that brings [lo, hi] into [PAD, size - PAD], or its preferred end when it cannot fit */
+      const shift = (/** @type {number} */ lo, /** @type {number} */ hi, /** @type {number} */ size, /** @type {boolean} */ preferHi) => {
+        if (hi - lo <= size - 2 * PAD) return lo < PAD ? PAD - lo : hi > size - PAD ? size - PAD - hi : 0;
+        const end = preferHi ? hi : lo;
+        return end < PAD || end > size - PAD ? (preferHi ? size - PAD : PAD) - end : 0;
+      };
+      const b = bounds, k = t.k;
+      x += shift(x + (b.x - b.w / 2) * k, x + (b.x + b.w / 2) * k, this.w, true);
+      y += shift(y + (b.y - b.h / 2) * k, y + (b.y + b.h / 2) * k, this.h, false);
+    }
+    this.zoom.transform(/** @type {any} */ (this.svg), zoomIdentity.translate(x, y).scale(t.k));
+  }
+
+  /** Keyboard pan and zoom of the focused graph: arrows, + / -, 0 fits. @param {KeyboardEvent} e */
+  _key(e) {
+    const z = this.zoom, s = /** @type {any} */ (this.svg), d = 60 / this.transform.k;
+    /** @type {Record<string, () => void>} */
+    const keys = { ArrowLeft: () => z.translateBy(s, d, 0), ArrowRight: () => z.translateBy(s, -d, 0),
+      ArrowUp: () => z.translateBy(s, 0, d), ArrowDown: () => z.translateBy(s, 0, -d),
+      '+': () => z.scaleBy(s, 1.25), '=': () => z.scaleBy(s, 1.25), '-': () => z.scaleBy(s, 0.8), 0: () => this.fit() };
+    if (e.defaultPrevented || !keys[e.key]) return;
+    e.preventDefault();
+    keys[e.key]();
+    if (e.key !== '0') this.userMoved = true;
+  }
+
+  destroy() {
+    this.ro.disconnect();
+    this.svg.on('.zoom', null).on('keydown.pan', null);
+    this.clear();
+  }
+}
