@@ -79,3 +79,30 @@ describe('BoundaryView', () => {
     expect(deletes).toEqual([['train', 5]]);
   });
 });
+
+describe('BoundaryView by touch and keyboard', () => {
+  it('a long press deletes the nearest point; a tap adds one', async () => {
+    const deletes = [], adds = [];
+    const p = t.points('train')[7];
+    const { canvas } = mount({ onDeletePoint: (...a) => deletes.push(a), onAddPoint: (...a) => adds.push(a) }, { trace: { x: 5, y: 5, label: 0 } });
+    fire(canvas, 'pointerdown', p.x, p.y, { pointerType: 'touch' });
+    await new Promise((r) => setTimeout(r, 700));
+    fire(canvas, 'pointerup', p.x, p.y, { pointerType: 'touch' });
+    expect(deletes).toEqual([['train', 7]]);
+    expect(adds).toEqual([]);
+    fire(canvas, 'pointerdown', 1.95, -1.95, { pointerType: 'touch' });
+    fire(canvas, 'pointerup', 1.95, -1.95, { pointerType: 'touch' });
+    expect(adds).toHaveLength(1);
+  });
+
+  it('arrows move the traced point, Enter adds a point at it', () => {
+    const traces = [], adds = [];
+    const { canvas } = mount({ onTraceMove: (...a) => traces.push(a), onAddPoint: (...a) => adds.push(a) }, { trace: { x: 0.5, y: 0.5, label: 1 } });
+    canvas.focus();
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', shiftKey: true, bubbles: true }));
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(traces).toEqual([[0.55, 0.5], [0.5, 0.75]]);
+    expect(adds).toEqual([[0.5, 0.5, false]]);
+  });
+});

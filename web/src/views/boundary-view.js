@@ -17,7 +17,8 @@ export class BoundaryView {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'boundary-canvas';
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Decision boundary. Click adds a point, drag moves a point or the traced point, right-click deletes.');
+    this.canvas.setAttribute('aria-label', 'Decision boundary. Click adds a point, drag moves a point or the traced point, right-click deletes. ' +
+      'With the keyboard: arrows move the traced point, Enter adds a point there, Delete removes the nearest point.');
     this.canvas.style.width = this.canvas.style.height = `${SIZE}px`;
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     this.canvas.width = this.canvas.height = Math.round(SIZE * dpr);
@@ -32,6 +33,9 @@ export class BoundaryView {
       e.preventDefault();
       if (this.last) this.deleteNear(...this.local(e));
     });
+    // Keyboard: arrows move the traced point (shift: faster), Enter adds a point there, Delete removes the nearest.
+    this.canvas.tabIndex = 0;
+    this.canvas.addEventListener('keydown', (e) => this.key(e));
     this.canvas.addEventListener('pointerdown', (e) => this.pointer(e, 'down'));
     this.canvas.addEventListener('pointermove', (e) => this.pointer(e, 'move'));
     this.canvas.addEventListener('pointerup', (e) => this.pointer(e, 'up'));
@@ -107,6 +111,19 @@ export class BoundaryView {
     clearTimeout(g.timer);
     this.gesture = null;
     if (kind === 'up' && !g.moved && g.target === 'empty' && !g.alt) h.onAddPoint?.(...this.dataAt(px, py), g.shift);
+  }
+
+  key(e) {
+    if (!this.last || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = this.last.trace, d = e.shiftKey ? 0.25 : 0.05;
+    const moves = { ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, d], ArrowDown: [0, -d] };
+    const round = (v) => Math.round(Math.max(-2, Math.min(2, v)) * 1000) / 1000;
+    if (moves[e.key]) this.handlers.onTraceMove?.(round(t.x + moves[e.key][0]), round(t.y + moves[e.key][1]));
+    else if (e.key === 'Enter') this.handlers.onAddPoint?.(t.x, t.y, false);
+    else if (e.key === 'Delete' || e.key === 'Backspace') this.deleteNear(...this.toCanvas(t.x, t.y));
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
   }
 
   deleteNear(px, py) {
