@@ -96,7 +96,12 @@ export class LossChart {
     this._empty = plot.append('text').attr('class', 'lc-empty').attr('text-anchor', 'middle').text('no steps yet');
 
     if (typeof ResizeObserver !== 'undefined') {
-      this._ro = new ResizeObserver(() => { if (root.clientWidth && root.clientWidth !== this._width) this.render(); });
+      // the width comes from the observer: reading clientWidth in render() would force a layout of the page
+      // in the middle of the frame's DOM writes
+      this._ro = new ResizeObserver(([e]) => {
+        const w = Math.round(e.contentRect.width);
+        if (w && w !== this._seenWidth) { this._seenWidth = w; this.render(); }
+      });
       this._ro.observe(root);
     }
     this.render();
@@ -165,7 +170,7 @@ export class LossChart {
 
   /** Redraws the 4 paths and the axes at the root's current width; a no-op when nothing changed. */
   render() {
-    const width = Math.max(240, this.root.clientWidth || 600);
+    const width = Math.max(240, this._seenWidth || (this._seenWidth = this.root.clientWidth) || 600);
     if (!this._dirty && width === this._width) return;
     this._dirty = false;
     this._width = width;
