@@ -1,7 +1,7 @@
 // The one render loop: each animation frame runs the training steps the speed asks for, then renders.
 import { SPEEDS } from './state.js';
 
-const FRAME_BUDGET_MS = 8; // 'max' speed: training time per frame, leaving the rest for drawing
+const FRAME_BUDGET_MS = 11; // 'max' speed: training time per frame, leaving the rest of the 16.7 ms for drawing
 
 /** @param {{ state: any, runSteps: (k: number) => void, render: (now: number) => void }} app */
 export function startLoop({ state, runSteps, render }) {
