@@ -54,6 +54,13 @@ describe('the live page', () => {
     expect(dragged).not.toEqual(after);
     expect(dragged).toEqual(await engineTexts(page));
 
+    // a new label changes the trace order: the graph follows (names and numbers)
+    await page.locator('label[for="trace-label-2"]').click();
+    await page.waitForFunction(() => window.micrograd.graphView.ready && [...document.querySelectorAll('g.gv-value')].length === 157);
+    await page.waitForTimeout(800);
+    expect(await boxTexts(page)).toEqual(await engineTexts(page));
+    expect(await page.evaluate(() => window.micrograd.trainer.graph(0, 0, 2).nodes[5].name)).toBe('p[2]');
+
     // every control has an accessible name
     for (const name of ['Play', 'Step', 'Step ×10', 'Reset']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -70,6 +77,9 @@ describe('the live page', () => {
     const { page, errors } = await openPage(browser, server.url, { width: 1400, height: 1050 });
     await page.waitForFunction(() => window.micrograd?.graphView?.ready, null, { timeout: 30000 });
     await page.evaluate(() => { window.micrograd.actions.setTrace(0.6, -0.8); window.micrograd.actions.setTraceLabel(1); window.micrograd.actions.step(40); });
+    await page.evaluate(() => window.micrograd.actions.setColorByGrad(true));
+    await page.waitForTimeout(300);
+    await page.locator('g.gv-value[data-index="5"]').hover(); // tooltip and the node's field over the plane
     await page.waitForTimeout(300);
     await page.screenshot({ path: new URL('../../docs/screenshot.png', import.meta.url).pathname });
     expect(errors).toEqual([]);

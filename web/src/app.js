@@ -53,7 +53,8 @@ export async function startApp(doc, location = window.location) {
     reset() { trainer.reset(); chart?.reset(); state.message = ''; state.recovery = null; lastLoss = 0; teach.exitWalk(); afterSteps(); },
     setSpeed(i) { state.speed = i; loop?.restart(); dirty.url = true; controls.render(state); },
     setTrace(x, y) { teach.exitWalk(); state.trace.x = x; state.trace.y = y; dirty.values = dirty.boundary = dirty.url = true; controls.render(state); },
-    setTraceLabel(l) { teach.exitWalk(); state.trace.label = l; dirty.values = dirty.boundary = dirty.url = true; controls.render(state); },
+    // a new label changes which probability the loss reads, so the trace order (node indices) too: new structure
+    setTraceLabel(l) { teach.exitWalk(); state.trace.label = l; dirty.structure = dirty.values = dirty.boundary = dirty.url = true; controls.render(state); },
     setShowLevelSets(on) { state.showLevelSets = on; dirty.boundary = true; },
     setColorByGrad(on) { state.colorByGrad = on; graphView?.setColorByGrad(on); },
     hoverParam(p) { state.hoverParam = p; graphView?.highlightParam(p); table?.highlight(p); },
