@@ -107,6 +107,12 @@ double Session::steps(double k) {
     fail("steps: expected an integer from 1 to " + std::to_string(kMaxStepsPerCall) + ", got " + num(k));
     return std::nan("");
   }
+  int64_t per_step = nodes_per_point_ * std::max<int64_t>(1, static_cast<int64_t>(t_->data().train.size()));
+  if (static_cast<int64_t>(k) * per_step > kMaxNodesPerCall) {
+    fail("steps: at most " + std::to_string(kMaxNodesPerCall / per_step) + " steps per call for this network and data (" +
+         std::to_string(per_step) + " graph nodes a step); call again for more");
+    return std::nan("");
+  }
   double loss = 0;
   for (int i = 0; i < static_cast<int>(k); ++i) loss = t_->step();
   return loss;
@@ -168,8 +174,15 @@ uintptr_t Session::forward(double x, double y) {
   return reinterpret_cast<uintptr_t>(buf_.data());
 }
 
+bool Session::check_traced_size() {
+  if (nodes_per_point_ > kMaxTracedNodes)
+    return fail("graph: the traced graph would have about " + std::to_string(nodes_per_point_) + " nodes (limit " +
+                std::to_string(kMaxTracedNodes) + "); use a smaller network");
+  return true;
+}
+
 std::string Session::graph_json(double x, double y, double label) {
-  if (!ready() || !check_point(x, y, label)) return "";
+  if (!ready() || !check_point(x, y, label) || !check_traced_size()) return "";
   Graph g = t_->graph(x, y, static_cast<int>(label));
   graph_size_ = static_cast<int>(g.nodes.size());
   std::string s = "{\"nodes\":[";
@@ -186,7 +199,7 @@ std::string Session::graph_json(double x, double y, double label) {
 }
 
 uintptr_t Session::graph_values(double x, double y, double label) {
-  if (!ready() || !check_point(x, y, label)) return 0;
+  if (!ready() || !check_point(x, y, label) || !check_traced_size()) return 0;
   std::vector<double>& data = gdata_;
   std::vector<double>& grad = ggrad_;
   t_->graph_values(x, y, static_cast<int>(label), data, grad);
@@ -205,6 +218,10 @@ uintptr_t Session::boundary(double w, double h, double x0, double x1, double y0,
     if (!std::isfinite(v) || std::fabs(v) > kMaxCoord) return fail("boundary: extent must be finite numbers from -1000 to 1000"), 0;
   if (!(x1 > x0) || !(y1 > y0)) return fail("boundary: expected x0 < x1 and y0 < y1"), 0;
   int W = static_cast<int>(w), H = static_cast<int>(h);
+  int64_t work = static_cast<int64_t>(W) * H * static_cast<int64_t>(t_->params().size());
+  if (work > kMaxBoundaryWork)
+    return fail("boundary: " + std::to_string(W) + "x" + std::to_string(H) + " cells for " + std::to_string(t_->params().size()) +
+                " parameters is too much work for one call (cells x parameters at most " + std::to_string(kMaxBoundaryWork) + "); use fewer cells"), 0;
   fbuf_.resize(static_cast<size_t>(W) * H * 3);
   fast_.load(t_->model(), t_->tape());  // a picture, not digits: float32 SIMD without a graph
   fast_.grid(W, H, x0, x1, y0, y1, fbuf_.data());

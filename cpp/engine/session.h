@@ -16,6 +16,10 @@ constexpr int kMaxBoundarySide = 1024;          // boundary grid cells per side
 constexpr int kMaxStepsPerCall = 100000;        // steps(k)
 constexpr double kMaxCoord = 1000.0;            // |x|, |y| of any point
 constexpr int64_t kMaxTapeNodes = 8000000;      // graph nodes one training step may build
+// Work per call, so no single call can hold the page for long (a caller splits bigger jobs into calls):
+constexpr int64_t kMaxNodesPerCall = 2000000000;  // steps(k): k x graph nodes per step (default network: 160,000 steps)
+constexpr int64_t kMaxTracedNodes = 500000;       // graph() / graph_values(): nodes of the traced graph
+constexpr int64_t kMaxBoundaryWork = 1000000000;  // boundary(w, h): w x h x parameters
 
 class Session {
  public:
@@ -82,6 +86,7 @@ class Session {
   std::vector<Point>* split_of(double split, const char* field);
   bool check_point(double x, double y, double label);
   bool check_budget(size_t train_points);
+  bool check_traced_size();
 };
 
 }  // namespace mg

@@ -9,6 +9,7 @@
 namespace mg {
 
 bool Session::check_graph_node(double node) {
+  if (!check_traced_size()) return false;
   if (graph_size_ == 0) {  // the size of the traced graph: the same for every traced point
     std::vector<double> d, g;
     t_->graph_values(0, 0, 0, d, g);
@@ -19,7 +20,7 @@ bool Session::check_graph_node(double node) {
 }
 
 uintptr_t Session::backward_steps(double x, double y, double label) {
-  if (!ready() || !check_point(x, y, label)) return 0;
+  if (!ready() || !check_point(x, y, label) || !check_traced_size()) return 0;
   std::vector<BackwardStep> steps = mg::backward_steps(*t_, x, y, static_cast<int>(label));
   count_ = static_cast<int>(steps.size());
   buf_.resize(5 * steps.size() + 1);
@@ -32,7 +33,7 @@ uintptr_t Session::backward_steps(double x, double y, double label) {
 }
 
 uintptr_t Session::forward_order(double x, double y, double label) {
-  if (!ready() || !check_point(x, y, label)) return 0;
+  if (!ready() || !check_point(x, y, label) || !check_traced_size()) return 0;
   std::vector<int32_t> order = mg::forward_order(*t_, x, y, static_cast<int>(label));
   count_ = static_cast<int>(order.size());
   buf_.assign(order.begin(), order.end());
@@ -41,7 +42,7 @@ uintptr_t Session::forward_order(double x, double y, double label) {
 }
 
 uintptr_t Session::grad_check(double x, double y, double label, double node) {
-  if (!ready() || !check_point(x, y, label) || !check_graph_node(node)) return 0;
+  if (!ready() || !check_point(x, y, label) || !check_traced_size() || !check_graph_node(node)) return 0;
   GradCheck c = mg::grad_check(*t_, x, y, static_cast<int>(label), static_cast<int32_t>(node));
   buf_ = {c.autograd, c.numeric, c.rel_error};
   count_ = 1;
@@ -49,7 +50,11 @@ uintptr_t Session::grad_check(double x, double y, double label, double node) {
 }
 
 uintptr_t Session::grad_check_params(double x, double y, double label) {
-  if (!ready() || !check_point(x, y, label)) return 0;
+  if (!ready() || !check_point(x, y, label) || !check_traced_size()) return 0;
+  int64_t work = static_cast<int64_t>(t_->params().size()) * nodes_per_point_;  // two forward replays per parameter
+  if (work > kMaxNodesPerCall / 10)
+    return fail("gradCheckParams: " + std::to_string(t_->params().size()) + " parameters x " + std::to_string(nodes_per_point_) +
+                " nodes is too much work for one call; check single nodes with gradCheck"), 0;
   std::vector<GradCheck> cs = mg::grad_check_params(*t_, x, y, static_cast<int>(label));
   size_t P = cs.size();
   count_ = static_cast<int>(P);
@@ -90,6 +95,9 @@ uintptr_t Session::node_field(double node, double label, double w, double h, dou
   for (double v : {x0, x1, y0, y1})
     if (!std::isfinite(v) || std::fabs(v) > kMaxCoord) return fail("field: extent must be finite numbers from -1000 to 1000"), 0;
   if (!(x1 > x0) || !(y1 > y0)) return fail("field: expected x0 < x1 and y0 < y1"), 0;
+  if (!check_traced_size()) return 0;
+  if (static_cast<int64_t>(w) * static_cast<int64_t>(h) * nodes_per_point_ > kMaxNodesPerCall / 10)
+    return fail("field: " + num(w) + "x" + num(h) + " cells of a " + std::to_string(nodes_per_point_) + "-node graph is too much work; use fewer cells"), 0;
   fbuf_ = mg::node_field(*t_, static_cast<int32_t>(node), static_cast<int>(label), static_cast<int>(w), static_cast<int>(h), x0, x1, y0, y1);
   count_ = static_cast<int>(fbuf_.size());
   return reinterpret_cast<uintptr_t>(fbuf_.data());

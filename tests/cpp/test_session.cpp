@@ -125,3 +125,21 @@ TEST(Session, OptimizerStateAfterAStep) {
     EXPECT_EQ(st[P + i], (1 - 0.9) * st[i]);  // m after one step
   }
 }
+
+TEST(Session, WorkPerCallIsBoundedWithAMessage) {
+  mg::Session big;
+  ASSERT_EQ(big.configure(42, 3, "1024,1024", "tanh", "adamw", 0.1, 0, "yinyang", 0), "");  // 2 training points
+  EXPECT_EQ(big.graph_json(0, 0, 0), "");
+  EXPECT_EQ(big.last_error().rfind("graph: the traced graph would have about", 0), 0u) << big.last_error();
+  EXPECT_EQ(big.graph_values(0, 0, 0), 0u);
+  EXPECT_EQ(big.backward_steps(0, 0, 0), 0u);
+  EXPECT_EQ(big.boundary(1024, 1024, -2, 2, -2, 2), 0u);
+  EXPECT_NE(big.last_error().find("too much work"), std::string::npos) << big.last_error();
+  EXPECT_NE(big.boundary(16, 16, -2, 2, -2, 2), 0u);  // a small grid is fine
+  EXPECT_TRUE(std::isnan(big.steps(1000)));
+  EXPECT_EQ(big.last_error().rfind("steps: at most", 0), 0u) << big.last_error();
+  EXPECT_EQ(big.step_count(), 0);
+  mg::Session s = configured();
+  EXPECT_FALSE(std::isnan(s.steps(2000)));  // the default network is far from the limit
+  EXPECT_EQ(s.step_count(), 2000);
+}
