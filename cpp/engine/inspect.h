@@ -25,7 +25,8 @@ struct GradCheck {
   double autograd, numeric, rel_error;
 };
 // d loss / d node by autograd and by a central finite difference (the engine recomputes everything
-// downstream of the nudged node); rel_error = |a - n| / max(|a| + |n|, 1e-12).
+// downstream of the nudged node); rel_error = |a - n| / max(|a| + |n|, 1e-4) (the floor keeps the
+// difference quotient's rounding noise, ~1e-10, from failing tiny gradients).
 GradCheck grad_check(Trainer& t, double x, double y, int label, int32_t node);
 // The same for every parameter, in parameter order.
 std::vector<GradCheck> grad_check_params(Trainer& t, double x, double y, int label);

@@ -129,3 +129,21 @@ TEST(Inspect, SessionValidatesNodesAndKeepsTrainingIntact) {
   s.grad_check_params(0.1, 0.1, 1);
   EXPECT_EQ(s.step(), fresh.step());
 }
+
+TEST(Inspect, TinyGradientsPassTheirCheck) {
+  // A ReLU 2-32-32-3 network after a few SGD steps has gradients of 1e-6..1e-5, where the difference
+  // quotient's rounding noise (~1e-10) would fail a purely relative error (this failed before the floor).
+  mg::Config cfg;
+  cfg.hidden = {32, 32};
+  cfg.act = mg::Act::Relu;
+  cfg.optimizer = mg::OptKind::SGD;
+  cfg.lr = 0.05;
+  cfg.dataset = mg::Dataset::Blobs;
+  cfg.n = 200;
+  mg::Trainer t(cfg);
+  for (int i = 0; i < 7; ++i) t.step();
+  std::vector<mg::GradCheck> cs = mg::grad_check_params(t, 0, 0, 0);
+  int failed = 0;
+  for (const mg::GradCheck& c : cs) failed += !(c.rel_error < 1e-5);
+  EXPECT_EQ(failed, 0);
+}

@@ -85,7 +85,7 @@ export declare class Trainer {
   backwardSteps(x: number, y: number, label: number): { node: Int32Array; operand: Int32Array; local: Float64Array; upstream: Float64Array; contribution: Float64Array };
   /** graph() node indices in the order the forward pass computes them (operands first, the loss last). */
   forwardOrder(x: number, y: number, label: number): Int32Array;
-  /** d loss / d node by autograd and by a central finite difference; relError = |a-n| / (|a|+|n|). */
+  /** d loss / d node by autograd and by a central finite difference; relError = |a-n| / max(|a|+|n|, 1e-4). */
   gradCheck(x: number, y: number, label: number, node: number): { autograd: number; numeric: number; relError: number };
   gradCheckParams(x: number, y: number, label: number): { autograd: Float64Array; numeric: Float64Array; relError: Float64Array };
   /** Training point i's share of the batch gradient of parameter p, at [i * P + p]. */
