@@ -1,7 +1,7 @@
 // The app: one state object, the actions that change it, and the views they feed through one render loop.
 import { loadEngine } from './engine.js';
 import { createState, EXTENT, SPEEDS } from './state.js';
-import { parseHash, toHash } from './url-state.js';
+import { parseHash, toHash, MAX_URL_POINTS } from './url-state.js';
 import { DataEdits } from './data-edits.js';
 import { startLoop } from './loop.js';
 import { BoundaryView } from './views/boundary-view.js';
@@ -77,7 +77,12 @@ export async function startApp(doc, location = window.location) {
       afterSteps();
       dataTools.render(toolState());
     },
-    addPoint(x, y, shift) { guard(() => edits.add({ x, y, label: shift ? 1 : state.newClass })); },
+    addPoint(x, y, shift) {
+      guard(() => {
+        if (trainer.points('train').length >= MAX_URL_POINTS) throw new Error(`points: at most ${MAX_URL_POINTS} training points on the page, so that a link can carry them`);
+        edits.add({ x, y, label: shift ? 1 : state.newClass });
+      });
+    },
     moveStart() { edits.beginMove(); },
     movePoint(split, i, x, y) { guard(() => edits.move(split, i, x, y)); },
     deletePoint(split, i) { guard(() => edits.remove(split, i)); },
