@@ -17,30 +17,38 @@ namespace {
 struct Local {
   double out, g, k, a, b;
 };
-// One row per op: forward(a, b, k), and backward(n, a_grad, b_grad) written as micrograd's _backward closures
-// (a_grad and b_grad are the same double for a*a: the two += then apply in turn).
+// One row per op: forward(a, b, k), and its backward as the local derivative d out / d operand (which = 0
+// for a, 1 for b) that micrograd's _backward closure multiplies out.grad by: operand.grad += local * out.grad.
 struct Rule {
   const char* symbol;
   double (*forward)(double a, double b, double k);
-  void (*backward)(const Local& n, double& ga, double& gb);
+  double (*local)(const Local& n, int which);
 };
 constexpr Rule kRules[] = {
     /* Leaf */ {"", nullptr, nullptr},
     /* Add  */ {"+", [](double a, double b, double) { return a + b; },
-                [](const Local& n, double& ga, double& gb) { ga += n.g; gb += n.g; }},
+                [](const Local&, int) { return 1.0; }},
     /* Mul  */ {"*", [](double a, double b, double) { return a * b; },
-                [](const Local& n, double& ga, double& gb) { ga += n.b * n.g; gb += n.a * n.g; }},
+                [](const Local& n, int which) { return which == 0 ? n.b : n.a; }},
     /* Pow  */ {"**", [](double a, double, double k) { return py_pow(a, k); },
-                [](const Local& n, double& ga, double&) { ga += (n.k * py_pow(n.a, n.k - 1)) * n.g; }},
+                [](const Local& n, int) { return n.k * py_pow(n.a, n.k - 1); }},
     /* Relu */ {"ReLU", [](double a, double, double) { return a < 0 ? 0.0 : a; },
-                [](const Local& n, double& ga, double&) { ga += (n.out > 0 ? 1.0 : 0.0) * n.g; }},
+                [](const Local& n, int) { return n.out > 0 ? 1.0 : 0.0; }},
     /* Tanh */ {"tanh", [](double a, double, double) { return std::tanh(a); },
-                [](const Local& n, double& ga, double&) { ga += (1 - py_pow(n.out, 2)) * n.g; }},
+                [](const Local& n, int) { return 1 - py_pow(n.out, 2); }},
     /* Exp  */ {"exp", [](double a, double, double) { return std::exp(a); },
-                [](const Local& n, double& ga, double&) { ga += n.out * n.g; }},
+                [](const Local& n, int) { return n.out; }},
     /* Log  */ {"log", [](double a, double, double) { return std::log(a); },
-                [](const Local& n, double& ga, double&) { ga += (1 / n.a) * n.g; }},
+                [](const Local& n, int) { return 1 / n.a; }},
 };
+constexpr bool binary(Op op) { return op == Op::Add || op == Op::Mul; }
+
+// The chain rule, one form for every op (1.0 * g is g exactly, so this is micrograd's arithmetic to the bit).
+// ga and gb are the same double for a*a: the two += then apply in turn, as in Python.
+inline void backward_rule(const Rule& r, const Local& n, bool two, double& ga, double& gb) {
+  ga += r.local(n, 0) * n.g;
+  if (two) gb += r.local(n, 1) * n.g;
+}
 }  // namespace
 
 const char* op_symbol(Op op) { return kRules[static_cast<int>(op)].symbol; }
@@ -56,7 +64,6 @@ double forward_of(const Node& n, const Node* a, const Node* b) {
 
 namespace {
 // One op's rule with the op known at compile time, so a loop over many nodes inlines it (no call per node).
-constexpr bool binary(Op op) { return op == Op::Add || op == Op::Mul; }
 template <Op op>
 inline void forward_as(const OpRecord& r, const double* k, double* data, int32_t i, int32_t first) {
   double b = binary(op) ? data[r.b] : 0.0, ki = op == Op::Pow ? k[i] : 0.0;
@@ -67,7 +74,7 @@ inline void backward_as(const OpRecord& r, const double* k, const double* data, 
                         int32_t first) {
   double unused = 0;
   Local n{data[first + i], grad[first + i], op == Op::Pow ? k[i] : 0.0, data[r.a], binary(op) ? data[r.b] : 0.0};
-  kRules[static_cast<int>(op)].backward(n, grad[r.a], binary(op) ? grad[r.b] : unused);
+  backward_rule(kRules[static_cast<int>(op)], n, binary(op), grad[r.a], binary(op) ? grad[r.b] : unused);
 }
 #define MG_EACH_OP(F, ...)                          \
   switch (r.op) {                                   \
@@ -111,19 +118,9 @@ void backward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first
 }
 #undef MG_EACH_OP
 
-// The factor each backward rule above multiplies out.grad by, for showing the chain rule with its numbers.
 double local_derivative(const Node& o, const Node& a, const Node* b, int which) {
-  switch (o.op) {
-    case Op::Add: return 1.0;
-    case Op::Mul: return which == 0 ? b->data : a.data;
-    case Op::Pow: return o.k * py_pow(a.data, o.k - 1);
-    case Op::Relu: return o.data > 0 ? 1.0 : 0.0;
-    case Op::Tanh: return 1 - py_pow(o.data, 2);
-    case Op::Exp: return o.data;
-    case Op::Log: return 1 / a.data;
-    case Op::Leaf: break;
-  }
-  return 0.0;
+  if (o.op == Op::Leaf) return 0.0;
+  return kRules[static_cast<int>(o.op)].local(Local{o.data, o.grad, o.k, a.data, b ? b->data : 0.0}, which);
 }
 
 Node& Value::node() const { return t->nodes[id]; }
@@ -218,7 +215,7 @@ void Tape::backward_node(int32_t i) {
   Node* b = o.b >= 0 ? &nodes[o.b] : nullptr;
   double unused = 0;
   Local n{o.data, o.grad, o.k, a.data, b ? b->data : 0.0};
-  kRules[static_cast<int>(o.op)].backward(n, a.grad, b ? b->grad : unused);
+  backward_rule(kRules[static_cast<int>(o.op)], n, b != nullptr, a.grad, b ? b->grad : unused);
 }
 
 void Tape::backward(int32_t root) {
