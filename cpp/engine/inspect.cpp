@@ -110,9 +110,7 @@ void point_stats(Trainer& t, const std::vector<Point>& split, std::vector<double
   for (const Point& pt : split) {
     t.predict(pt.x, pt.y, p);
     loss.push_back(-std::log(p[pt.label]));
-    int best = p[1] > p[0] ? 1 : 0;
-    if (p[2] > p[best]) best = 2;
-    predicted.push_back(best);
+    predicted.push_back(predicted_class(p));
   }
 }
 

@@ -55,6 +55,12 @@ struct MLP {
   void predict(const Tape& tape, double x, double y, double probs[3], std::vector<double>& scratch) const;
 };
 
+// The class with the highest probability (the first of equals).
+inline int predicted_class(const double p[3]) {
+  int best = p[1] > p[0] ? 1 : 0;
+  return p[2] > p[best] ? 2 : best;
+}
+
 // softmax as micrograd spells it: e_i = exp(l_i), denom = ((e0 + 0) + e1) + e2, p_i = e_i * denom**-1.
 std::vector<Value> softmax(const std::vector<Value>& logits, Namer* names = nullptr);
 // -log softmax(logits)[target], spelled as micrograd does (exp, sum from 0, x * denom**-1, log, * -1.0).

@@ -20,10 +20,16 @@ Trainer::Trainer(const Config& cfg, const Splits& data)
       nparams_(tape_.size()),
       adamw_(params_.size()),
       sgd_(params_.size()) {
-  adamw_.lr = sgd_.lr = cfg.lr;
-  adamw_.weight_decay = sgd_.weight_decay = cfg.weight_decay;
-  sgd_.momentum = cfg.momentum;
+  fresh_optimizers();
   for (int32_t p : params_) init_params_.push_back(tape_[p].data);
+}
+
+void Trainer::fresh_optimizers() {
+  adamw_ = AdamW(params_.size());
+  sgd_ = SGD(params_.size());
+  adamw_.lr = sgd_.lr = cfg_.lr;
+  adamw_.weight_decay = sgd_.weight_decay = cfg_.weight_decay;
+  sgd_.momentum = cfg_.momentum;
 }
 
 void Trainer::reset() {
@@ -36,11 +42,7 @@ void Trainer::reset() {
   }
   for (const Layer& l : model_.layers)
     for (const Neuron& n : l.neurons) tape_[n.b].flags = kIntData;
-  adamw_ = AdamW(params_.size());
-  sgd_ = SGD(params_.size());
-  adamw_.lr = sgd_.lr = cfg_.lr;
-  adamw_.weight_decay = sgd_.weight_decay = cfg_.weight_decay;
-  sgd_.momentum = cfg_.momentum;
+  fresh_optimizers();
   steps_ = 0;
 }
 
@@ -50,9 +52,7 @@ double Trainer::accuracy(const std::vector<Point>& split) {
   double p[3];
   for (const Point& pt : split) {
     predict(pt.x, pt.y, p);
-    int best = p[1] > p[0] ? 1 : 0;
-    if (p[2] > p[best]) best = 2;
-    right += best == pt.label;
+    right += predicted_class(p) == pt.label;
   }
   return static_cast<double>(right) / static_cast<double>(split.size());
 }
@@ -94,16 +94,6 @@ double Trainer::loss(const std::vector<Point>& split) {
   double out = loss_fun(split).data();
   tape_.truncate(nparams_);
   return out;
-}
-
-std::vector<double> Trainer::forward(double x, double y) {
-  tape_.truncate(nparams_);
-  double in[2] = {x, y};
-  std::vector<Value> logits = model_(tape_, in);
-  std::vector<double> probs;
-  for (const Value& p : softmax(logits)) probs.push_back(p.data());
-  tape_.truncate(nparams_);
-  return probs;
 }
 
 Value Trainer::traced_loss(double x, double y, int label, Namer* names) {

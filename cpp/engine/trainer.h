@@ -45,7 +45,6 @@ class Trainer {
   Trainer(const Config& cfg, const Splits& data);  // the network of cfg on given points
   double step();  // one full-batch step; returns its train loss (NaN, and no change, without training points)
   double loss(const std::vector<Point>& split);    // mean cross-entropy, forward only
-  std::vector<double> forward(double x, double y); // class probabilities (through the graph)
   void predict(double x, double y, double probs[3]) { model_.predict(tape_, x, y, probs, scratch_); }
   double accuracy(const std::vector<Point>& split);  // fraction classified right (argmax), NaN if empty
   void reset();                                     // the initial network again (same seed), data kept
@@ -100,6 +99,7 @@ class Trainer {
   std::vector<std::pair<int32_t, int32_t>> trace_edges_;
 
   Value loss_fun(const std::vector<Point>& split);
+  void fresh_optimizers();  // zero moments, the configured hyperparameters
 };
 
 }  // namespace mg
