@@ -74,12 +74,11 @@ std::string Session::configure(double seed, double n, const std::string& hidden,
     return error_ = "hidden: at most " + std::to_string(kMaxLayers) + " layers, got " + std::to_string(cfg.hidden.size());
   if (act != "tanh" && act != "relu") return error_ = "activation: expected 'tanh' or 'relu', got '" + act + "'";
   if (optimizer != "adamw" && optimizer != "sgd") return error_ = "optimizer: expected 'adamw' or 'sgd', got '" + optimizer + "'";
-  if (!std::isfinite(lr) || lr < 0 || lr > 100) return error_ = "lr: expected a number from 0 to 100, got " + num(lr);
-  if (!std::isfinite(weight_decay) || weight_decay < 0 || weight_decay > 10)
-    return error_ = "weightDecay: expected a number from 0 to 10, got " + num(weight_decay);
+  if (!in_range(lr, 0, kMaxLr)) return error_ = range_error("lr", lr, 0, kMaxLr);
+  if (!in_range(weight_decay, 0, kMaxWeightDecay)) return error_ = range_error("weightDecay", weight_decay, 0, kMaxWeightDecay);
   if (!parse_dataset(dataset, cfg.dataset))
     return error_ = "dataset: expected 'yinyang', 'circles', 'xor', 'spiral' or 'blobs', got '" + dataset + "'";
-  if (!std::isfinite(noise) || noise < 0 || noise > 1) return error_ = "noise: expected a number from 0 to 1, got " + num(noise);
+  if (!in_range(noise, 0, 1)) return error_ = range_error("noise", noise, 0, 1);
   cfg.noise = noise;
   cfg.act = act == "tanh" ? Act::Tanh : Act::Relu;
   cfg.optimizer = optimizer == "adamw" ? OptKind::AdamW : OptKind::SGD;
@@ -144,20 +143,14 @@ void Session::reset() {
 
 void Session::set_lr(double lr) {
   if (!ready()) return;
-  if (!std::isfinite(lr) || lr < 0 || lr > 100) {
-    fail("lr: expected a number from 0 to 100, got " + num(lr));
-    return;
-  }
-  t_->set_lr(lr);
+  if (!in_range(lr, 0, kMaxLr)) fail(range_error("lr", lr, 0, kMaxLr));
+  else t_->set_lr(lr);
 }
 
 void Session::set_weight_decay(double wd) {
   if (!ready()) return;
-  if (!std::isfinite(wd) || wd < 0 || wd > 10) {
-    fail("weightDecay: expected a number from 0 to 10, got " + num(wd));
-    return;
-  }
-  t_->set_weight_decay(wd);
+  if (!in_range(wd, 0, kMaxWeightDecay)) fail(range_error("weightDecay", wd, 0, kMaxWeightDecay));
+  else t_->set_weight_decay(wd);
 }
 
 bool Session::check_point(double x, double y, double label) {

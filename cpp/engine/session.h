@@ -15,6 +15,7 @@ namespace mg {
 constexpr int kMaxBoundarySide = 1024;          // boundary grid cells per side
 constexpr int kMaxStepsPerCall = 100000;        // steps(k)
 constexpr double kMaxCoord = 1000.0;            // |x|, |y| of any point
+constexpr double kMaxLr = 100.0, kMaxWeightDecay = 10.0;
 constexpr int64_t kMaxTapeNodes = 8000000;      // graph nodes one training step may build
 // Work per call, so no single call can hold the page for long (a caller splits bigger jobs into calls):
 constexpr int64_t kMaxNodesPerCall = 2000000000;  // steps(k): k x graph nodes per step (default network: 160,000 steps)

@@ -15,4 +15,11 @@ inline std::string num(double v) {
   return py_repr(v);
 }
 
+inline bool in_range(double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; }
+
+// "lr: expected a number from 0 to 100, got nan"
+inline std::string range_error(const char* field, double v, double lo, double hi) {
+  return std::string(field) + ": expected a number from " + num(lo) + " to " + num(hi) + ", got " + num(v);
+}
+
 }  // namespace mg
