@@ -24,6 +24,7 @@ export async function startApp(doc, location = window.location) {
   const { values, errors } = parseHash(location.hash);
   const state = createState(values);
   let trainer = build(values) ?? new engine.Trainer();
+  let names = paramNames(trainer.options.hidden); // the parameters' names, made once per network
   if (values.train || values.val) {
     try { trainer.setPoints({ train: values.train ?? [], val: values.val ?? [], test: [] }); } catch (e) { errors.push(`Ignored the link's points: ${e.message}`); }
   }
@@ -65,6 +66,7 @@ export async function startApp(doc, location = window.location) {
         if (!t) { dirty.stats = true; return; }
         trainer.delete();
         trainer = t;
+        names = paramNames(t.options.hidden);
         edits.forget();
         chart?.reset();
         dirty.structure = true;
@@ -113,7 +115,7 @@ export async function startApp(doc, location = window.location) {
   const settings = full ? new Settings($('settings-panel'), { onChange: actions.settings, onShare: actions.share }) : null;
   const table = full ? new OptimizerTable($('optimizer-panel'), { onHoverParam: actions.hoverParam, onSelectParam: (p) => teach.onParamSelect(p) }) : null;
   const teach = setupTeaching({ doc, state, dirty, trainer: () => trainer, graphView: () => graphView, pause: actions.pause,
-    setLr: (lr) => actions.settings({ lr }), reset: () => actions.reset(), paramNames: () => paramNames(trainer.options.hidden) });
+    setLr: (lr) => actions.settings({ lr }), reset: () => actions.reset(), paramNames: () => names });
   const chart = values.view !== 'graph' ? new LossChart($('chart-panel')) : null;
   settings?.render(state.settings);
   dataTools.render(toolState());
@@ -188,7 +190,7 @@ export async function startApp(doc, location = window.location) {
     if (dirty.slow && now - lastSlow >= SLOW_MS) {
       dirty.slow = false;
       lastSlow = now;
-      table?.render(trainer.parameters(), trainer.optimizerState(), paramNames(trainer.options.hidden));
+      table?.render(trainer.parameters(), trainer.optimizerState(), names);
       chart?.render();
     }
     teach.render(now);

@@ -50,7 +50,7 @@ export class OptimizerTable {
 
   /** @param {Float64Array} params @param {{grad: Float64Array, m: Float64Array, v: Float64Array}} st @param {string[]} names */
   render(params, st, names) {
-    if (!this.names || this.names.length !== names.length || this.names[names.length - 1] !== names[names.length - 1]) this.build(names);
+    if (this.names !== names) this.build(names); // the app makes the list once per network
     for (let p = 0; p < this.rows.length; p++) {
       const sv = Math.sqrt(st.v[p]);
       const vals = [params[p], sv > 0 ? -st.m[p] / (sv + 1e-8) : 0, st.grad[p], st.m[p], sv];

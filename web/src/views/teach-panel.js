@@ -53,7 +53,7 @@ export class TeachPanel {
   }
 
   setParams(names) {
-    if (this.names && this.names.length === names.length && this.names.at(-1) === names.at(-1)) return;
+    if (this.names === names) return; // the app makes the list once per network
     this.names = names;
     this.param.replaceChildren(el('option', { value: '' }, '— none —'), ...names.map((n, p) => el('option', { value: String(p) }, n)));
   }
