@@ -27,7 +27,9 @@ TEST(Inspect, LocalDerivativeIsWhatEachBackwardMultipliesBy) {
     t.backward_node(o.id);
     const mg::Node& on = o.node();
     EXPECT_EQ(a.grad(), mg::local_derivative(on, t[on.a], on.b >= 0 ? &t[on.b] : nullptr, 0) * -0.37) << mg::op_label(on);
-    if (on.b >= 0) EXPECT_EQ(b.grad(), mg::local_derivative(on, t[on.a], &t[on.b], 1) * -0.37) << mg::op_label(on);
+    if (on.b >= 0) {
+      EXPECT_EQ(b.grad(), mg::local_derivative(on, t[on.a], &t[on.b], 1) * -0.37) << mg::op_label(on);
+    }
   }
 }
 
