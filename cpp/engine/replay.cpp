@@ -5,6 +5,22 @@
 
 namespace mg {
 
+void forward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, double* data) {
+  for (int32_t i = 0; i < n; ++i) {
+    const OpRecord& r = ops[i];
+    forward_lanes(r.op, k[i], data + r.a, r.b >= 0 ? data + r.b : nullptr, data + first + i, 1);
+  }
+}
+
+void backward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, const double* data, double* grad) {
+  for (int32_t i = n - 1; i >= 0; --i) {
+    const OpRecord& r = ops[i];
+    bool two = r.b >= 0;
+    backward_lanes(r.op, k[i], data + r.a, two ? data + r.b : nullptr, data + first + i, grad + first + i, grad + r.a,
+                   two ? grad + r.b : nullptr, 1);
+  }
+}
+
 void Replay::clear() {
   data_.clear();
   grad_.clear();

@@ -20,6 +20,16 @@ namespace mg {
 // run() recomputes each op node from its operands in that order (the same rule, so the same digits),
 // then applies each node's backward in exactly the reverse order, as Tape::backward does, so every
 // gradient is accumulated in the same order: the results are bit for bit those of building the graph anew.
+// One recorded op node: its operands' slots (b = -1 for a unary op) and its op; the exponent of a Pow is kept
+// beside it. forward_ops runs n ops in order, op i writing slot first + i; backward_ops applies each op's
+// backward in reverse order, accumulating into grad.
+struct OpRecord {
+  int32_t a = -1, b = -1;
+  Op op = Op::Leaf;
+};
+void forward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, double* data);
+void backward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, const double* data, double* grad);
+
 class Replay {
  public:
   // Records the graph of `root` on `tape`, whose first `nparams` nodes are the parameters, and the

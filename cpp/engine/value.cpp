@@ -1,8 +1,10 @@
-// The autograd core: each op's forward and backward side by side, the iterative topological sort,
-// backward() in micrograd's order, and the pre-order trace used to draw a graph.
+// The autograd core, read like micrograd's engine.py: the ops' rules (each op's forward and backward side by
+// side, in one table), the Value ops that build the graph with them, backward() in micrograd's order, and the
+// pre-order trace that draws a graph.
 #include "value.h"
 
 #include <cmath>
+#include <type_traits>
 
 #include "pyfloat.h"
 
@@ -13,45 +15,108 @@ static double (*volatile c_pow)(double, double) = ::pow;
 double py_pow(double x, double y) { return c_pow(x, y); }
 
 namespace {
-// What a node's backward reads: its data, grad and exponent, and its operands' data.
+// What a node's backward reads: its own data and grad, the exponent k of a Pow, its operands' data.
 struct Local {
   double out, g, k, a, b;
 };
-// One row per op: forward(a, b, k), and its backward as the local derivative d out / d operand (which = 0
-// for a, 1 for b) that micrograd's _backward closure multiplies out.grad by: operand.grad += local * out.grad.
+
+// One struct per op, as engine.py writes each one: `forward` makes out.data from the operands' data, `d_a` (and
+// `d_b`) is what its _backward multiplies out.grad by:  a.grad += d_a * out.grad;  b.grad += d_b * out.grad.
+// (1.0 * g is g exactly, so `+` is micrograd's arithmetic to the bit.)
+struct Add {  // a + b
+  static double forward(double a, double b, double) { return a + b; }
+  static double d_a(const Local&) { return 1.0; }
+  static double d_b(const Local&) { return 1.0; }
+};
+struct Mul {  // a * b
+  static double forward(double a, double b, double) { return a * b; }
+  static double d_a(const Local& n) { return n.b; }
+  static double d_b(const Local& n) { return n.a; }
+};
+struct Pow {  // a ** k (Python's float **: the C library's pow)
+  static double forward(double a, double, double k) { return py_pow(a, k); }
+  static double d_a(const Local& n) { return n.k * py_pow(n.a, n.k - 1); }
+};
+struct Relu {  // micrograd: 0 if a < 0 else a; backward (out.data > 0) * out.grad
+  static double forward(double a, double, double) { return a < 0 ? 0.0 : a; }
+  static double d_a(const Local& n) { return n.out > 0 ? 1.0 : 0.0; }
+};
+struct Tanh {
+  static double forward(double a, double, double) { return std::tanh(a); }
+  static double d_a(const Local& n) { return 1 - py_pow(n.out, 2); }
+};
+struct Exp {
+  static double forward(double a, double, double) { return std::exp(a); }
+  static double d_a(const Local& n) { return n.out; }
+};
+struct Log {
+  static double forward(double a, double, double) { return std::log(a); }
+  static double d_a(const Local& n) { return 1 / n.a; }
+};
+
+template <class R, class = void>
+struct is_binary : std::false_type {};
+template <class R>
+struct is_binary<R, decltype(void(&R::d_b))> : std::true_type {};
+
+// A rule applied to one node, or to rows of n lanes (one point per lane). The lane loops are plain loops over
+// independent lanes, so the compiler may run them in SIMD registers (WASM f64x2, SSE2) without changing a bit;
+// when a and b are the same row (a*a) the two += of each lane stay in order.
+template <class R>
+double local_of(const Local& n, int which) {
+  if constexpr (is_binary<R>::value) return which == 0 ? R::d_a(n) : R::d_b(n);
+  return R::d_a(n);
+}
+template <class R>
+void forward_n(double k, const double* __restrict a, const double* __restrict b, double* __restrict out, int32_t n) {
+  for (int32_t i = 0; i < n; ++i) out[i] = R::forward(a[i], is_binary<R>::value ? b[i] : 0.0, k);
+}
+template <class R>
+void backward_rows(double k, const double* __restrict a, const double* __restrict b, const double* __restrict out,
+                   const double* __restrict g, double* __restrict ga, double* __restrict gb, int32_t n) {
+  for (int32_t i = 0; i < n; ++i) {
+    Local l{out[i], g[i], k, a[i], is_binary<R>::value ? b[i] : 0.0};
+    ga[i] += R::d_a(l) * g[i];
+    if constexpr (is_binary<R>::value) gb[i] += R::d_b(l) * g[i];
+  }
+}
+template <class R>
+void backward_n(double k, const double* a, const double* b, const double* out, const double* g, double* ga,
+                double* gb, int32_t n) {
+  if (!is_binary<R>::value || ga != gb) return backward_rows<R>(k, a, b, out, g, ga, gb, n);
+  for (int32_t i = 0; i < n; ++i) {  // a*a: both += land on one grad, in turn, as in Python
+    Local l{out[i], g[i], k, a[i], b[i]};
+    ga[i] += R::d_a(l) * g[i];
+    ga[i] += local_of<R>(l, 1) * g[i];
+  }
+}
+
+// The table: one row per Op, in enum order.
 struct Rule {
   const char* symbol;
   double (*forward)(double a, double b, double k);
   double (*local)(const Local& n, int which);
+  void (*forward_n)(double, const double*, const double*, double*, int32_t);
+  void (*backward_n)(double, const double*, const double*, const double*, const double*, double*, double*, int32_t);
 };
-constexpr Rule kRules[] = {
-    /* Leaf */ {"", nullptr, nullptr},
-    /* Add  */ {"+", [](double a, double b, double) { return a + b; },
-                [](const Local&, int) { return 1.0; }},
-    /* Mul  */ {"*", [](double a, double b, double) { return a * b; },
-                [](const Local& n, int which) { return which == 0 ? n.b : n.a; }},
-    /* Pow  */ {"**", [](double a, double, double k) { return py_pow(a, k); },
-                [](const Local& n, int) { return n.k * py_pow(n.a, n.k - 1); }},
-    /* Relu */ {"ReLU", [](double a, double, double) { return a < 0 ? 0.0 : a; },
-                [](const Local& n, int) { return n.out > 0 ? 1.0 : 0.0; }},
-    /* Tanh */ {"tanh", [](double a, double, double) { return std::tanh(a); },
-                [](const Local& n, int) { return 1 - py_pow(n.out, 2); }},
-    /* Exp  */ {"exp", [](double a, double, double) { return std::exp(a); },
-                [](const Local& n, int) { return n.out; }},
-    /* Log  */ {"log", [](double a, double, double) { return std::log(a); },
-                [](const Local& n, int) { return 1 / n.a; }},
-};
-constexpr bool binary(Op op) { return op == Op::Add || op == Op::Mul; }
-
-// The chain rule, one form for every op (1.0 * g is g exactly, so this is micrograd's arithmetic to the bit).
-// ga and gb are the same double for a*a: the two += then apply in turn, as in Python.
-inline void backward_rule(const Rule& r, const Local& n, bool two, double& ga, double& gb) {
-  ga += r.local(n, 0) * n.g;
-  if (two) gb += r.local(n, 1) * n.g;
+template <class R>
+constexpr Rule rule(const char* symbol) {
+  return {symbol, &R::forward, &local_of<R>, &forward_n<R>, &backward_n<R>};
 }
+constexpr Rule kRules[] = {
+    /* Leaf */ {"", nullptr, nullptr, nullptr, nullptr},
+    rule<Add>("+"),
+    rule<Mul>("*"),
+    rule<Pow>("**"),
+    rule<Relu>("ReLU"),
+    rule<Tanh>("tanh"),
+    rule<Exp>("exp"),
+    rule<Log>("log"),
+};
+const Rule& rule_of(Op op) { return kRules[static_cast<int>(op)]; }
 }  // namespace
 
-const char* op_symbol(Op op) { return kRules[static_cast<int>(op)].symbol; }
+const char* op_symbol(Op op) { return rule_of(op).symbol; }
 
 std::string op_label(const Node& n) {
   if (n.op != Op::Pow) return op_symbol(n.op);
@@ -59,70 +124,25 @@ std::string op_label(const Node& n) {
 }
 
 double forward_of(const Node& n, const Node* a, const Node* b) {
-  return kRules[static_cast<int>(n.op)].forward(a ? a->data : 0.0, b ? b->data : 0.0, n.k);
+  return rule_of(n.op).forward(a ? a->data : 0.0, b ? b->data : 0.0, n.k);
 }
-
-namespace {
-// One op's rule with the op known at compile time, so a loop over many nodes inlines it (no call per node).
-template <Op op>
-inline void forward_as(const OpRecord& r, const double* k, double* data, int32_t i, int32_t first) {
-  double b = binary(op) ? data[r.b] : 0.0, ki = op == Op::Pow ? k[i] : 0.0;
-  data[first + i] = kRules[static_cast<int>(op)].forward(data[r.a], b, ki);
-}
-template <Op op>
-inline void backward_as(const OpRecord& r, const double* k, const double* data, double* grad, int32_t i,
-                        int32_t first) {
-  double unused = 0;
-  Local n{data[first + i], grad[first + i], op == Op::Pow ? k[i] : 0.0, data[r.a], binary(op) ? data[r.b] : 0.0};
-  backward_rule(kRules[static_cast<int>(op)], n, binary(op), grad[r.a], binary(op) ? grad[r.b] : unused);
-}
-#define MG_EACH_OP(F, ...)                          \
-  switch (r.op) {                                   \
-    case Op::Add: F<Op::Add>(__VA_ARGS__); break;   \
-    case Op::Mul: F<Op::Mul>(__VA_ARGS__); break;   \
-    case Op::Pow: F<Op::Pow>(__VA_ARGS__); break;   \
-    case Op::Relu: F<Op::Relu>(__VA_ARGS__); break; \
-    case Op::Tanh: F<Op::Tanh>(__VA_ARGS__); break; \
-    case Op::Exp: F<Op::Exp>(__VA_ARGS__); break;   \
-    case Op::Log: F<Op::Log>(__VA_ARGS__); break;   \
-    case Op::Leaf: break;                           \
-  }
-}  // namespace
-
-// A network's graph is mostly `sum + w*x`: a Mul right before an Add. Both loops take such a pair in one go
-// (the same two rules in the same order; only the dispatch is shared), which saves a jump per pair.
-void forward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, double* data) {
-  for (int32_t i = 0; i < n; ++i) {
-    const OpRecord& r = ops[i];
-    if (r.op == Op::Mul && i + 1 < n && ops[i + 1].op == Op::Add) {
-      forward_as<Op::Mul>(r, k, data, i, first);
-      ++i;
-      forward_as<Op::Add>(ops[i], k, data, i, first);
-      continue;
-    }
-    MG_EACH_OP(forward_as, r, k, data, i, first)
-  }
-}
-
-void backward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, const double* data, double* grad) {
-  for (int32_t i = n - 1; i >= 0; --i) {
-    const OpRecord& r = ops[i];
-    if (r.op == Op::Add && i > 0 && ops[i - 1].op == Op::Mul) {
-      backward_as<Op::Add>(r, k, data, grad, i, first);
-      --i;
-      backward_as<Op::Mul>(ops[i], k, data, grad, i, first);
-      continue;
-    }
-    MG_EACH_OP(backward_as, r, k, data, grad, i, first)
-  }
-}
-#undef MG_EACH_OP
 
 double local_derivative(const Node& o, const Node& a, const Node* b, int which) {
   if (o.op == Op::Leaf) return 0.0;
-  return kRules[static_cast<int>(o.op)].local(Local{o.data, o.grad, o.k, a.data, b ? b->data : 0.0}, which);
+  return rule_of(o.op).local(Local{o.data, o.grad, o.k, a.data, b ? b->data : 0.0}, which);
 }
 
+void forward_lanes(Op op, double k, const double* a, const double* b, double* out, int32_t n) {
+  rule_of(op).forward_n(k, a, b, out, n);
+}
+
+void backward_lanes(Op op, double k, const double* a, const double* b, const double* out, const double* g, double* ga,
+                    double* gb, int32_t n) {
+  rule_of(op).backward_n(k, a, b, out, g, ga, gb, n);
+}
+
+// ---- Value: the ops build their output node with the rule's forward; derived ops are one-liners, spelled as
+// micrograd spells them (a plain double operand becomes a fresh leaf).
 Node& Value::node() const { return t->nodes[id]; }
 
 Value Tape::leaf(double data, uint8_t flags) {
@@ -133,39 +153,31 @@ Value Tape::leaf(double data, uint8_t flags) {
   return {this, size() - 1};
 }
 
-Value Tape::push(Op op, Value a, Value b, double data, double k, bool k_is_int) {
+Value Tape::push(Op op, Value a, Value b, double k, bool k_is_int) {
   Node n;
   n.op = op;
   n.a = a.id;
   n.b = b.id;
-  n.data = data;
   n.k = k;
   n.k_is_int = k_is_int;
+  n.data = forward_of(n, &nodes[a.id], b.id >= 0 ? &nodes[b.id] : nullptr);
   nodes.push_back(n);
   return {this, size() - 1};
 }
 
-static Value unary(Op op, Value a, double k = 0, bool k_is_int = false) {
-  Node probe;
-  probe.op = op;
-  probe.k = k;
-  return a.t->push(op, a, Value{a.t, -1}, forward_of(probe, &a.node(), nullptr), k, k_is_int);
-}
-
-Value operator+(Value a, Value b) { return a.t->push(Op::Add, a, b, a.data() + b.data()); }
-Value operator*(Value a, Value b) { return a.t->push(Op::Mul, a, b, a.data() * b.data()); }
-Value Value::pow(double k) const { return unary(Op::Pow, *this, k, false); }
-Value Value::pow(int k) const { return unary(Op::Pow, *this, k, true); }
-Value Value::tanh() const { return unary(Op::Tanh, *this); }
-Value Value::exp() const { return unary(Op::Exp, *this); }
-Value Value::log() const { return unary(Op::Log, *this); }
+Value operator+(Value a, Value b) { return a.t->push(Op::Add, a, b); }
+Value operator*(Value a, Value b) { return a.t->push(Op::Mul, a, b); }
+Value Value::pow(double k) const { return t->push(Op::Pow, *this, {t, -1}, k, false); }
+Value Value::pow(int k) const { return t->push(Op::Pow, *this, {t, -1}, k, true); }
+Value Value::tanh() const { return t->push(Op::Tanh, *this, {t, -1}); }
+Value Value::exp() const { return t->push(Op::Exp, *this, {t, -1}); }
+Value Value::log() const { return t->push(Op::Log, *this, {t, -1}); }
 Value Value::relu() const {
-  Value out = unary(Op::Relu, *this);
+  Value out = t->push(Op::Relu, *this, {t, -1});
   if (data() < 0) out.node().flags |= kIntData;  // micrograd returns the int 0 here
   return out;
 }
 
-// Derived ops, exactly as micrograd spells them.
 Value operator+(Value a, double k) { return a + a.t->leaf(k); }
 Value operator*(Value a, double k) { return a * a.t->leaf(k); }
 Value operator-(Value a) { return a * -1.0; }
@@ -174,6 +186,8 @@ Value operator/(Value a, Value b) { return a * b.pow(-1); }
 Value operator+(double k, Value a) { return a + k; }
 Value operator*(double k, Value a) { return a * k; }
 
+// ---- backward(): the depth-first post-order of build_topo (operands in order), without recursion, then each
+// node's backward in reverse.
 void Tape::new_epoch() {
   if (seen_.size() < nodes.size()) seen_.resize(nodes.size(), 0);
   if (++epoch_ == 0) {  // wrapped: forget every old mark
@@ -208,14 +222,13 @@ const std::vector<int32_t>& Tape::topo(int32_t root) {
   return order_;
 }
 
-void Tape::backward_node(int32_t i) {
+void Tape::backward_node(int32_t i) {  // a.grad += d_a * out.grad, then b.grad += d_b * out.grad (a*a: both on a)
   const Node& o = nodes[i];
   if (o.op == Op::Leaf) return;
   Node& a = nodes[o.a];
   Node* b = o.b >= 0 ? &nodes[o.b] : nullptr;
-  double unused = 0;
-  Local n{o.data, o.grad, o.k, a.data, b ? b->data : 0.0};
-  backward_rule(kRules[static_cast<int>(o.op)], n, b != nullptr, a.grad, b ? b->grad : unused);
+  a.grad += local_derivative(o, a, b, 0) * o.grad;
+  if (b) b->grad += local_derivative(o, a, b, 1) * o.grad;
 }
 
 void Tape::backward(int32_t root) {
@@ -227,6 +240,7 @@ void Tape::backward(int32_t root) {
 
 void Value::backward() const { t->backward(id); }
 
+// ---- trace (utils.trace): depth-first pre-order, nodes once each, (child, parent) edges once each.
 void Tape::trace(int32_t root, std::vector<int32_t>& out_nodes, std::vector<std::pair<int32_t, int32_t>>& out_edges) {
   new_epoch();
   out_nodes.clear();

@@ -46,7 +46,8 @@ class Tape {
  public:
   std::vector<Node> nodes;
   Value leaf(double data, uint8_t flags = 0);
-  Value push(Op op, Value a, Value b, double data, double k = 0, bool k_is_int = false);
+  // A new op node on operands a and b (b.id = -1 for a unary op): its data is the op's forward.
+  Value push(Op op, Value a, Value b, double k = 0, bool k_is_int = false);
   Node& operator[](int32_t i) { return nodes[i]; }
   int32_t size() const { return static_cast<int32_t>(nodes.size()); }
   void truncate(int32_t n) { nodes.resize(n); }
@@ -67,19 +68,17 @@ class Tape {
   void new_epoch();
 };
 
-// The math of each op, forward and backward side by side (Python's float semantics, C library calls).
-double forward_of(const Node& n, const Node* a, const Node* b);
+// The math of each op (value.cpp's rule table): out.data from the operands' data (0 for an absent b), and
 // d out / d operand (which = 0: a, 1: b): each backward adds exactly local_derivative(...) * out.grad.
+double forward_of(const Node& n, const Node* a, const Node* b);
 double local_derivative(const Node& out, const Node& a, const Node* b, int which);
-// The same rules over a recorded tape (replay.h): values in flat arrays, op i writing slot first + i from its
-// operands' slots a and b (b = -1 for a unary op) and, for a Pow, the exponent k[i]. forward_ops runs the ops in
-// order; backward_ops applies each op's backward in reverse order, accumulating into grad.
-struct OpRecord {
-  int32_t a = -1, b = -1;
-  Op op = Op::Leaf;
-};
-void forward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, double* data);
-void backward_ops(const OpRecord* ops, const double* k, int32_t n, int32_t first, const double* data, double* grad);
+// The same rules over rows of n lanes, one point per lane (replay.h runs each op once for many points): lane i
+// computes exactly what one node would. forward_lanes writes out[i]; backward_lanes adds each operand's share of
+// g[i] into ga[i] (then gb[i]), as a node's backward does. For a unary op b and gb are unused (may be null); rows
+// are either the same row (a*a: ga == gb) or do not overlap.
+void forward_lanes(Op op, double k, const double* a, const double* b, double* out, int32_t n);
+void backward_lanes(Op op, double k, const double* a, const double* b, const double* out, const double* g, double* ga,
+                    double* gb, int32_t n);
 
 // Ops on Values (a plain double operand becomes a fresh leaf, as in micrograd).
 Value operator+(Value a, Value b);
