@@ -1,35 +1,103 @@
-// Page metrics in headless Chromium (part of npm run bench): time to interactive and to the graph drawn,
-// frames per second while playing at the default speed, steps per second at 'max' with every view live.
+// Page metrics in headless Chromium (part of npm run bench; alone: node scripts/bench-page.mjs [--json]).
+// Measured, never guessed: frame times come from requestAnimationFrame timestamps inside the page, long tasks from a
+// PerformanceObserver, training speed from the trainer's step count. Needs the built site (npm run build).
+//   load     navigation to interactive and to the graph drawn
+//   default  the default network (2-8-3, 100 points) playing at the default speed
+//   big      2-32-32-3 on 1,000 points playing at the default speed
+//   max      steps/s at max speed with every view live, for the default and the big network, next to the engine
+//            alone (a second Trainer of the same network stepping in the same page while the page is paused)
 import { serve } from '../tests/e2e/server.js';
 import { launch } from '../tests/e2e/browser.js';
 
+const BIG = '#hidden=32,32&n=1000';
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
-export async function benchPage({ runs = 3, seconds = 3 } = {}) {
+/** Plays for `ms` and returns what the frames did: fps, frame-time percentiles, the longest gap, long tasks, steps. */
+function sampleFrames(page, ms) {
+  return page.evaluate((ms) => new Promise((done) => {
+    const { trainer } = window.micrograd, s0 = trainer.stepCount;
+    const long = [];
+    const po = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
+    try { po.observe({ type: 'longtask' }); } catch { /* not supported: no long-task figures */ }
+    const times = [];
+    const tick = (t) => {
+      times.push(t);
+      if (t - times[0] < ms) { requestAnimationFrame(tick); return; }
+      po.disconnect();
+      const gaps = times.slice(1).map((x, i) => x - times[i]).sort((a, b) => a - b);
+      const span = times.at(-1) - times[0];
+      done({ fps: (1000 * gaps.length) / span, p50: gaps[Math.floor(gaps.length * 0.5)], p95: gaps[Math.floor(gaps.length * 0.95)],
+        maxGap: gaps.at(-1), longTasks: long.length, longMs: long.reduce((a, b) => a + b, 0),
+        stepsPerSecond: (1000 * (window.micrograd.trainer.stepCount - s0)) / span });
+    };
+    requestAnimationFrame(tick);
+  }), ms);
+}
+
+/** The engine alone in this page: a fresh Trainer like the page's, stepped in calls of ~10 ms for `ms`. */
+function engineAlone(page, ms) {
+  return page.evaluate((ms) => {
+    const { engine, trainer } = window.micrograd, o = trainer.options;
+    const t = new engine.Trainer({ seed: o.seed, n: o.n, hidden: [...o.hidden], activation: o.activation, optimizer: o.optimizer,
+      lr: o.lr, weightDecay: o.weightDecay, dataset: o.dataset, noise: o.noise });
+    try {
+      t.step();
+      let k = 1, steps = 0;
+      const t0 = performance.now();
+      while (performance.now() - t0 < ms) {
+        const a = performance.now();
+        t.steps(k);
+        steps += k;
+        const per = (performance.now() - a) / k;
+        k = Math.max(1, Math.min(5000, Math.round(10 / Math.max(per, 1e-3))));
+      }
+      return (1000 * steps) / (performance.now() - t0);
+    } finally { t.delete(); }
+  }, ms);
+}
+
+async function open(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('micrograd:graph').length, null, { timeout: 60000 });
+  return page;
+}
+
+export async function benchPage({ runs = 3, seconds = 10 } = {}) {
   const server = await serve(new URL('../dist/', import.meta.url).pathname, '/');
   const browser = await launch();
-  const out = { interactiveMs: [], graphMs: [], fps: [], maxStepsPerSecond: [] };
+  const out = {};
+  const add = (k, v) => { (out[k] ??= []).push(v); };
+  const ms = seconds * 1000;
   try {
     for (let r = 0; r < runs; r++) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-      await page.goto(server.url);
-      await page.waitForFunction(() => performance.getEntriesByName('micrograd:graph').length, null, { timeout: 60000 });
+      let page = await open(browser, server.url);
       const marks = await page.evaluate(() => ['micrograd:interactive', 'micrograd:graph'].map((n) => performance.getEntriesByName(n)[0].startTime));
-      out.interactiveMs.push(marks[0]);
-      out.graphMs.push(marks[1]);
-      const sample = (ms) => page.evaluate((ms) => new Promise((done) => {
-        const { trainer } = window.micrograd, s0 = trainer.stepCount, t0 = performance.now();
-        let frames = 0;
-        const tick = () => { frames++; if (performance.now() - t0 < ms) requestAnimationFrame(tick); else done({ frames, steps: trainer.stepCount - s0, ms: performance.now() - t0 }); };
-        requestAnimationFrame(tick);
-      }), ms);
+      add('interactiveMs', marks[0]);
+      add('graphMs', marks[1]);
       await page.evaluate(() => window.micrograd.actions.play());
-      const play = await sample(seconds * 1000);
-      out.fps.push((1000 * play.frames) / play.ms);
+      const d = await sampleFrames(page, ms);
+      add('defaultFps', d.fps); add('defaultP95Ms', d.p95); add('defaultMaxGapMs', d.maxGap); add('defaultLongTasks', d.longTasks);
       await page.evaluate(() => window.micrograd.actions.setSpeed(10)); // 'max'
       await page.waitForTimeout(500);
-      const max = await sample(seconds * 1000);
-      out.maxStepsPerSecond.push((1000 * max.steps) / max.ms);
+      add('defaultMaxStepsPerSecond', (await sampleFrames(page, Math.min(ms, 3000))).stepsPerSecond);
+      await page.close();
+
+      page = await open(browser, server.url + BIG);
+      await page.evaluate(() => window.micrograd.actions.play());
+      await page.waitForTimeout(300);
+      const b = await sampleFrames(page, ms);
+      add('bigFps', b.fps); add('bigP95Ms', b.p95); add('bigMaxGapMs', b.maxGap); add('bigLongTasks', b.longTasks);
+      await page.evaluate(() => window.micrograd.actions.setSpeed(10));
+      await page.waitForTimeout(1000);
+      const m = await sampleFrames(page, Math.min(ms, 5000));
+      add('bigMaxStepsPerSecond', m.stepsPerSecond);
+      add('bigMaxFps', m.fps);
+      await page.evaluate(() => window.micrograd.actions.pause());
+      await page.waitForTimeout(200);
+      const alone = await engineAlone(page, Math.min(ms, 5000));
+      add('bigEngineStepsPerSecond', alone);
+      add('bigMaxShare', m.stepsPerSecond / alone);
       await page.close();
     }
   } finally {
@@ -42,7 +110,7 @@ export async function benchPage({ runs = 3, seconds = 3 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchPage({ runs: Number(process.env.RUNS ?? 3) });
+  const r = await benchPage({ runs: Number(process.env.RUNS ?? 3), seconds: Number(process.env.SECONDS ?? 10) });
   if (process.argv.includes('--json')) console.log(JSON.stringify(r));
-  else for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(20)} median ${v.median.toFixed(1).padStart(8)}   (min ${v.min.toFixed(1)}, max ${v.max.toFixed(1)})`);
+  else for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(26)} median ${v.median.toFixed(2).padStart(9)}   (min ${v.min.toFixed(2)}, max ${v.max.toFixed(2)})`);
 }

@@ -105,7 +105,7 @@ describe('playground', () => {
     const a = await page.evaluate(steps);
     const { page: p2, errors: e2 } = await openPage(browser, url);
     await ready(p2);
-    const state = await p2.evaluate(() => ({ ...window.micrograd.state.trace, speed: window.micrograd.state.speed, n: window.micrograd.trainer.points('train').length }));
+    const state = await p2.evaluate(() => { const s = window.micrograd.state; return { x: s.tx, y: s.ty, label: s.tl, speed: s.speed, n: window.micrograd.trainer.points('train').length }; });
     expect(state).toEqual({ x: 0.75, y: -0.5, label: 2, speed: 6, n: 81 });
     // the same numbers: page 1 took 5 steps after the link was written; so does page 2
     expect(await p2.evaluate(steps)).toBe(a);

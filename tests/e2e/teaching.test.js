@@ -16,7 +16,7 @@ const shown = (page) => page.$$eval('g.gv-value', (gs) => {
 });
 /** What the walk must show after `pos` backward steps, from the engine's own step list (Python-style %.4f). */
 const expectedBackward = (page, pos) => page.evaluate((pos) => {
-  const { trainer, state } = window.micrograd, { x, y, label } = state.trace;
+  const { trainer, state } = window.micrograd, { tx: x, ty: y, tl: label } = state;
   const g = trainer.graph(x, y, label), s = trainer.backwardSteps(x, y, label);
   const f = (v) => (v < 0 || Object.is(v, -0) ? '-' : '') + Math.abs(v).toFixed(4);
   const grad = new Float64Array(g.nodes.length), seen = new Uint8Array(g.nodes.length);
@@ -49,7 +49,7 @@ describe('teaching', () => {
     expect(end).toEqual(exp.rows);
     // at the end the walk's sums are exactly the engine's grads
     const live = await page.evaluate(() => {
-      const { trainer, state } = window.micrograd, { x, y, label } = state.trace;
+      const { trainer, state } = window.micrograd, { tx: x, ty: y, tl: label } = state;
       const v = trainer.graphValues(x, y, label), n = v.length / 2;
       const f = (u) => (u < 0 || Object.is(u, -0) ? '-' : '') + Math.abs(u).toFixed(4);
       return Array.from({ length: n }, (_, i) => `grad: ${f(v[n + i])}`);

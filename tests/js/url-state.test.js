@@ -11,10 +11,11 @@ describe('url state', () => {
   it('round-trips every kind of setting, points exactly', () => {
     const v = { ...defaults(), dataset: 'spiral', n: 250, noise: 0.15, seed: 1234567, hidden: [16, 4, 32], act: 'relu',
       opt: 'sgd', lr: 0.0375, wd: 0, tx: -1.25, ty: 0.5, tl: 2, speed: 7, view: 'boundary', controls: 'min', autoplay: true,
-      train: [{ x: 0.1 + 0.2, y: -1.9876543210123, label: 1 }, { x: 1e-7, y: -0, label: 0 }], val: [] };
+      train: [{ x: 0.1 + 0.2, y: -1.9876543210123, label: 1 }, { x: 1e-7, y: -0, label: 0 }], val: [], test: [{ x: -3, y: 0.5, label: 2 }] };
     const back = parseHash(toHash(v));
     expect(back.errors).toEqual([]);
     expect(back.values).toEqual({ ...v, train: [{ x: 0.1 + 0.2, y: -1.9876543210123, label: 1 }, { x: 1e-7, y: 0, label: 0 }] });
+    expect(toHash(v)).toMatch(/&test=-3,0\.5,2$/); // the test split too (share links used to drop it)
   });
 
   const hostile = [

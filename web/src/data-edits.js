@@ -1,53 +1,33 @@
-// Edits of the data points with undo/redo: each edit records the points before it (snapshots are small:
-// at most a few thousand points), so undo and redo restore exactly what was there.
-const HISTORY = 200;
+// The undo history of the data points: two plain stacks of point lists ({ train, val, test }, as the snapshot holds
+// them), capped at HISTORY entries. Lists are shared, never copied or changed: an edit of the training points keeps
+// the very same val and test arrays, so a step costs only the list that changed.
+export const HISTORY = 200;
 
-export class DataEdits {
-  /** @param {() => any} getTrainer the current engine Trainer @param {() => void} onChange called after every change */
-  constructor(getTrainer, onChange) {
-    this.getTrainer = getTrainer;
-    this.onChange = onChange;
-    this.undoStack = [];
-    this.redoStack = [];
-    this.edited = false; // the points differ from the generated dataset (the URL then carries them)
-  }
+/** @typedef {{ x: number, y: number, label: number }} Point */
+/** @typedef {{ train: Point[], val: Point[], test: Point[] }} Lists */
+/** @typedef {{ undo: Lists[], redo: Lists[] }} History */
 
-  snapshot() {
-    const t = this.getTrainer();
-    return { train: t.points('train'), val: t.points('val'), test: t.points('test') };
-  }
-  record() {
-    this.undoStack.push(this.snapshot());
-    if (this.undoStack.length > HISTORY) this.undoStack.shift();
-    this.redoStack = [];
-  }
-  changed() { this.edited = true; this.onChange(); }
+/** @returns {History} */
+export const emptyHistory = () => ({ undo: [], redo: [] });
 
-  add(point, split = 'train') {
-    const t = this.getTrainer();
-    const before = this.snapshot();
-    t.addPoint(point, split); // throws (naming the field) without changing anything on bad input
-    this.undoStack.push(before);
-    this.redoStack = [];
-    this.changed();
-  }
-  /** A drag: begin() once, then move() as often as the pointer moves; one undo step for the whole drag. */
-  beginMove() { this.record(); }
-  move(split, index, x, y) { this.getTrainer().movePoint(split, index, x, y); this.changed(); }
-  remove(split, index) { this.record(); this.getTrainer().removePoint(split, index); this.changed(); }
-  clear() { this.record(); this.getTrainer().clearPoints(); this.changed(); }
+/** Records the lists before an edit; clears what could be redone; drops the oldest beyond the cap.
+ *  @param {History} h @param {Lists} before */
+export function record(h, before) {
+  h.undo.push(before);
+  if (h.undo.length > HISTORY) h.undo.splice(0, h.undo.length - HISTORY);
+  h.redo.length = 0;
+}
 
-  undo() { return this.swap(this.undoStack, this.redoStack); }
-  redo() { return this.swap(this.redoStack, this.undoStack); }
-  swap(from, to) {
-    if (!from.length) return false;
-    to.push(this.snapshot());
-    this.getTrainer().setPoints(from.pop());
-    this.changed();
-    return true;
-  }
-  get canUndo() { return this.undoStack.length > 0; }
-  get canRedo() { return this.redoStack.length > 0; }
-  /** A new dataset or network: the history no longer applies. */
-  forget() { this.undoStack = []; this.redoStack = []; this.edited = false; }
+/** The lists to go back to (null: nothing to undo); `now` goes on the redo stack. @param {History} h @param {Lists} now */
+export function undo(h, now) { return swap(h.undo, h.redo, now); }
+/** The lists to go forward to (null: nothing to redo). @param {History} h @param {Lists} now */
+export function redo(h, now) { return swap(h.redo, h.undo, now); }
+
+/** @param {Lists[]} from @param {Lists[]} to @param {Lists} now */
+function swap(from, to, now) {
+  const back = from.pop();
+  if (!back) return null;
+  to.push(now);
+  if (to.length > HISTORY) to.splice(0, to.length - HISTORY);
+  return back;
 }

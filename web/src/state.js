@@ -1,4 +1,6 @@
-// The page's one state object and its speed table; views read it, only app.js's actions change it.
+// The page's state in one place: the schema of every field (the link's settings, which url-state.js parses and
+// writes, and the runtime fields), each with the one module that writes it, and the store that records what changed.
+// Views read state; only actions (and the loop, for its own figures) write it; render() turns changes into drawing.
 
 /** Speed levels: steps per second for the slow ones, steps per frame for the fast ones, 'max' fills the frame. */
 export const SPEEDS = [
@@ -19,20 +21,105 @@ export const DEFAULT_SPEED = 3;
 /** The extent of the input plane shown on the canvas (the reference page's). */
 export const EXTENT = { x0: -2, x1: 2, y0: -2, y1: 2 };
 
-/** @param {Record<string, any>} settings the link's values (url-state.js) */
-export function createState(settings) {
+/** The page's own limits (what its settings offer and a link may carry). */
+export const LIMITS = { maxLayers: 4, maxWidth: 32, maxPoints: 2000, maxLinkPoints: 2000, maxLinkChars: 200000,
+  trace: 10, coord: 1000, datasets: ['yinyang', 'circles', 'xor', 'spiral', 'blobs'] };
+
+/**
+ * The link's settings, in URL order: key, kind, limits, default, a label for messages. `by` names the writer.
+ * Network fields (`net`) need a new Trainer when they change; lr and wd apply from the next step.
+ */
+export const LINK = [
+  { key: 'dataset', kind: 'enum', values: LIMITS.datasets, def: 'yinyang', label: 'dataset', net: true },
+  { key: 'n', kind: 'int', min: 3, max: LIMITS.maxPoints, def: 100, label: 'points', net: true },
+  { key: 'noise', kind: 'num', min: 0, max: 1, def: 0, label: 'noise', net: true },
+  { key: 'seed', kind: 'int', min: 1, max: 2 ** 31 - 1, def: 42, label: 'seed', net: true },
+  { key: 'hidden', kind: 'ints', min: 1, max: LIMITS.maxWidth, minLen: 1, maxLen: LIMITS.maxLayers, def: [8], label: 'hidden layers', net: true },
+  { key: 'act', kind: 'enum', values: ['tanh', 'relu'], def: 'tanh', label: 'activation', net: true },
+  { key: 'opt', kind: 'enum', values: ['adamw', 'sgd'], def: 'adamw', label: 'optimizer', net: true },
+  { key: 'lr', kind: 'num', min: 0, max: 100, def: 0.1, label: 'learning rate' },
+  { key: 'wd', kind: 'num', min: 0, max: 1, def: 1e-4, label: 'weight decay' },
+  { key: 'tx', kind: 'num', min: -LIMITS.trace, max: LIMITS.trace, def: 0, label: 'traced x' },
+  { key: 'ty', kind: 'num', min: -LIMITS.trace, max: LIMITS.trace, def: 0, label: 'traced y' },
+  { key: 'tl', kind: 'int', min: 0, max: 2, def: 0, label: 'traced label' },
+  { key: 'speed', kind: 'int', min: 0, max: SPEEDS.length - 1, def: DEFAULT_SPEED, label: 'speed' },
+  { key: 'view', kind: 'enum', values: ['both', 'graph', 'boundary'], def: 'both', label: 'view', mount: true },
+  { key: 'controls', kind: 'enum', values: ['full', 'min', 'none'], def: 'full', label: 'controls', mount: true },
+  { key: 'autoplay', kind: 'bool', def: false, label: 'autoplay' },
+  { key: 'train', kind: 'points', def: null, label: 'training points' },
+  { key: 'val', kind: 'points', def: null, label: 'validation points' },
+  { key: 'test', kind: 'points', def: null, label: 'test points' },
+];
+/** The network fields: a change builds a new Trainer. */
+export const NETWORK_KEYS = LINK.filter((f) => f.net).map((f) => f.key);
+/** Every setting the settings panel shows. */
+export const SETTING_KEYS = [...NETWORK_KEYS, 'lr', 'wd'];
+
+/** Fields of the running page, with their writer: actions.js (a), edit-actions.js (e), teach-actions.js (t), loop.js (l). */
+export const RUNTIME = {
+  playing: { def: false, by: 'a' },
+  trainingRun: { def: 0, by: 'a', doc: 'bumped by reset and rebuild: the loss chart starts over' },
+  message: { def: '', by: 'a', doc: 'the one status line under the controls (link problems, refusals, the watchdog)' },
+  recovery: { def: null, by: 't', doc: '{ lr } the watchdog offers to reset with, or null' },
+  settingsError: { def: '', by: 'a', doc: 'why the last settings change was refused' },
+  shareNote: { def: '', by: 'a' },
+  frameError: { def: '', by: 'l', doc: 'a frame that threw: shown at the top, the loop goes on' },
+  stepsPerSecond: { def: 0, by: 'l' },
+  msPerStep: { def: 0, by: 'l' },
+  levelSets: { def: true, by: 'a', doc: 'the first layer\'s zero lines on the canvas' },
+  colorByGrad: { def: false, by: 'a', doc: 'graph boxes filled by grad sign (the toolbar button and the checkbox)' },
+  hoverParam: { def: null, by: 'a', doc: 'the parameter under the pointer (graph or table)' },
+  newClass: { def: 0, by: 'e', doc: 'the class of points added by a click' },
+  showVal: { def: true, by: 'e' },
+  edited: { def: false, by: 'e', doc: 'the points differ from the generated dataset: the link carries them' },
+  history: { def: null, by: 'e', doc: 'undo/redo: { undo: lists[], redo: lists[] } (data-edits.js)' },
+  hoverNode: { def: null, by: 't', doc: 'the graph node under the pointer (its field over the plane)' },
+  pinned: { def: null, by: 't', doc: 'the graph node clicked (tooltip kept, gradient check)' },
+  walkMode: { def: 'off', by: 't', doc: "'off' (live numbers), 'forward' or 'backward'" },
+  walkPos: { def: 0, by: 't' },
+  walkPlaying: { def: false, by: 't' },
+  walkSpeed: { def: 3, by: 't', doc: 'nodes per second while a walk plays' },
+  pointParam: { def: null, by: 't', doc: 'per-point view: sizes points by their share of this parameter\'s grad' },
+  lossSize: { def: false, by: 't', doc: 'per-point view: sizes points by their loss, rings the misclassified' },
+  saturated: { def: false, by: 't', doc: 'marks tanh nodes with |out| > 0.99' },
+  check: { def: null, by: 't', doc: 'the last gradient check: { text, ok }' },
+  mode: { def: 'network', by: 'a', doc: "'network'; expression mode (issue 15) adds 'expression'" },
+};
+
+const copy = (v) => (Array.isArray(v) ? [...v] : v);
+
+/** A state with the link's values (url-state.js: parseHash) and every runtime field at its default. */
+export function createState(link = {}) {
+  const s = {};
+  for (const f of LINK) s[f.key] = copy(link[f.key] !== undefined ? link[f.key] : f.def);
+  for (const [k, f] of Object.entries(RUNTIME)) s[k] = f.def;
+  s.history = { undo: [], redo: [] };
+  return s;
+}
+
+const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * The state and the set of what changed since the last render. Engine changes are marked with the pseudo-fields
+ * 'params' (a step, a reset), 'points' (an edit) and 'network' (a new Trainer) by snapshot.js.
+ * @param {Record<string, any>} link
+ */
+export function createStore(link) {
+  const state = createState(link);
+  /** @type {Set<string>} */ const changed = new Set(Object.keys(state).concat('params', 'points', 'network'));
   return {
-    settings,
-    playing: false,
-    speed: settings.speed ?? DEFAULT_SPEED,
-    trace: { x: settings.tx ?? 0, y: settings.ty ?? 0, label: settings.tl ?? 0 },
-    newClass: 0,
-    showVal: true,
-    showLevelSets: true,
-    colorByGrad: false,
-    hoverParam: /** @type {number|null} */ (null),
-    message: '',
-    /** figures of the current step, refreshed by the loop */
-    stats: { step: 0, trainLoss: NaN, valLoss: NaN, trainAcc: NaN, valAcc: NaN },
+    state,
+    changed,
+    /** Assigns the fields of `patch` that differ and marks them changed. @param {Record<string, any>} patch */
+    set(patch) {
+      for (const [k, v] of Object.entries(patch)) {
+        if (!(k in state)) throw new Error(`state: no field '${k}'`);
+        if (same(state[k], v)) continue;
+        state[k] = v;
+        changed.add(k);
+      }
+    },
+    /** Marks fields changed without assigning (pseudo-fields, or a field changed in place). @param {...string} keys */
+    touch(...keys) { for (const k of keys) changed.add(k); },
   };
 }

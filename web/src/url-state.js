@@ -1,35 +1,14 @@
-// The declarative table of everything a link can carry, and its (de)serialisation to the URL hash.
+// The link: the state's link fields (state.js: LINK) read from and written to the URL hash.
 // Parsing is strict: each bad field falls back to its default and is reported; nothing is ever eval'd.
-import { SPEEDS, DEFAULT_SPEED } from './state.js';
+import { LINK, LIMITS } from './state.js';
 
-export const MAX_URL_POINTS = 2000;
-const DATASETS = ['yinyang', 'circles', 'xor', 'spiral', 'blobs'];
-
-/** key in the URL, kind, limits, default. Order is the order in the URL. */
-export const SETTINGS = [
-  { key: 'dataset', kind: 'enum', values: DATASETS, def: 'yinyang', label: 'dataset' },
-  { key: 'n', kind: 'int', min: 3, max: 2000, def: 100, label: 'points' },
-  { key: 'noise', kind: 'num', min: 0, max: 1, def: 0, label: 'noise' },
-  { key: 'seed', kind: 'int', min: 1, max: 2 ** 31 - 1, def: 42, label: 'seed' },
-  { key: 'hidden', kind: 'ints', min: 1, max: 32, minLen: 1, maxLen: 4, def: [8], label: 'hidden layers' },
-  { key: 'act', kind: 'enum', values: ['tanh', 'relu'], def: 'tanh', label: 'activation' },
-  { key: 'opt', kind: 'enum', values: ['adamw', 'sgd'], def: 'adamw', label: 'optimizer' },
-  { key: 'lr', kind: 'num', min: 0, max: 100, def: 0.1, label: 'learning rate' },
-  { key: 'wd', kind: 'num', min: 0, max: 1, def: 1e-4, label: 'weight decay' },
-  { key: 'tx', kind: 'num', min: -10, max: 10, def: 0, label: 'traced x' },
-  { key: 'ty', kind: 'num', min: -10, max: 10, def: 0, label: 'traced y' },
-  { key: 'tl', kind: 'int', min: 0, max: 2, def: 0, label: 'traced label' },
-  { key: 'speed', kind: 'int', min: 0, max: SPEEDS.length - 1, def: DEFAULT_SPEED, label: 'speed' },
-  { key: 'view', kind: 'enum', values: ['both', 'graph', 'boundary'], def: 'both', label: 'view' },
-  { key: 'controls', kind: 'enum', values: ['full', 'min', 'none'], def: 'full', label: 'controls' },
-  { key: 'autoplay', kind: 'bool', def: false, label: 'autoplay' },
-  { key: 'train', kind: 'points', def: null, label: 'training points' },
-  { key: 'val', kind: 'points', def: null, label: 'validation points' },
-];
+export const MAX_URL_POINTS = LIMITS.maxLinkPoints;
+/** The link's schema (state.js), under the name the settings panel and tests know. */
+export const SETTINGS = LINK;
 
 export function defaults() {
   const out = {};
-  for (const s of SETTINGS) out[s.key] = Array.isArray(s.def) ? [...s.def] : s.def;
+  for (const s of LINK) out[s.key] = Array.isArray(s.def) ? [...s.def] : s.def;
   return out;
 }
 
@@ -63,7 +42,7 @@ function parseField(s, text) {
     const f = item.split(',');
     if (f.length !== 3 || !NUM.test(f[0]) || !NUM.test(f[1]) || !/^[012]$/.test(f[2])) return 'expected x,y,label triples separated by ;';
     const x = Number(f[0]), y = Number(f[1]);
-    if (!(Math.abs(x) <= 1000 && Math.abs(y) <= 1000)) return 'coordinates must be from -1000 to 1000';
+    if (!(Math.abs(x) <= LIMITS.coord && Math.abs(y) <= LIMITS.coord)) return `coordinates must be from -${LIMITS.coord} to ${LIMITS.coord}`;
     pts.push({ x, y, label: Number(f[2]) });
   }
   return [pts];
@@ -77,11 +56,11 @@ export function parseHash(hash) {
   const values = defaults();
   const errors = [];
   const text = String(hash ?? '').replace(/^#/, '');
-  if (text.length > 200000) return { values, errors: ['The link is too long (over 200,000 characters): using the defaults.'] };
+  if (text.length > LIMITS.maxLinkChars) return { values, errors: [`The link is too long (over ${LIMITS.maxLinkChars.toLocaleString('en')} characters): using the defaults.`] };
   let params;
   try { params = new URLSearchParams(text); } catch { return { values, errors: ['The link could not be read: using the defaults.'] }; }
   for (const [key, raw] of params) {
-    const s = SETTINGS.find((x) => x.key === key);
+    const s = LINK.find((x) => x.key === key);
     if (!s) { errors.push(`Ignored unknown setting '${short(key)}' in the link.`); continue; }
     const r = parseField(s, raw);
     if (typeof r === 'string') errors.push(`Ignored ${s.label} '${short(raw)}' in the link: ${r}.`);
@@ -95,7 +74,7 @@ const fmtPoint = (p) => `${p.x},${p.y},${p.label}`;
 /** Writes the non-default values as a hash ('' when everything is default). */
 export function toHash(values) {
   const params = new URLSearchParams();
-  for (const s of SETTINGS) {
+  for (const s of LINK) {
     const v = values[s.key];
     if (v === undefined || v === null) continue;
     if (s.kind === 'ints') { if (v.join(',') !== s.def.join(',')) params.set(s.key, v.join(',')); continue; }

@@ -1,6 +1,6 @@
 // A walk through the forward or backward pass of the traced graph, one node (or one chain-rule step) at a
 // time, with the real numbers: what the graph should show at each position and the rule that produced it.
-import { fmt4 } from './views/graph-layout.js';
+import { fmt4 } from './views/format.js';
 
 const RULES = { // d out / d operand, as a formula over names; the numbers come from the engine
   '+': () => '1',
@@ -23,7 +23,6 @@ export class Walk {
     this.order = order;
     this.steps = steps;
     this.mode = mode;
-    this.pos = 0;
     const N = graph.nodes.length;
     this.operands = Array.from({ length: N }, () => []);
     for (const [c, p] of graph.edges) this.operands[p].push(c);
@@ -33,37 +32,37 @@ export class Walk {
   }
 
   get length() { return this.mode === 'forward' ? this.order.length : this.steps.node.length; }
-  go(pos) { this.pos = Math.max(0, Math.min(this.length, pos)); }
 
   name(i) { return paren(this.graph.nodes[i].name); }
 
-  /** What the graph shows now: values (2N), pending masks, the current node and operand, and the rule. */
-  view() {
+  /** What the graph shows after `pos` steps of the walk: values (2N), pending masks, the current node and operand,
+   *  and the rule. The position is the page state's (walkPos); the Walk holds only the pass. @param {number} pos */
+  view(pos) {
     const nodes = this.graph.nodes, N = nodes.length;
     const values = new Float64Array(2 * N);
     nodes.forEach((n, i) => { values[i] = n.data; });
     const pendingGrad = new Uint8Array(N).fill(1);
     if (this.mode === 'forward') {
       const pendingData = new Uint8Array(N).fill(1);
-      for (let p = 0; p < this.pos; p++) pendingData[this.order[p]] = 0;
-      const cur = this.pos > 0 ? this.order[this.pos - 1] : -1;
+      for (let p = 0; p < pos; p++) pendingData[this.order[p]] = 0;
+      const cur = pos > 0 ? this.order[pos - 1] : -1;
       return { values, pendingData, pendingGrad, current: cur >= 0 ? [cur] : [], operand: cur >= 0 ? this.operands[cur] : [],
         text: cur < 0 ? `Forward pass: ${N} values, computed operands first. Press Next.` : this.forwardText(cur),
-        where: `forward ${this.pos} / ${this.length}` };
+        where: `forward ${pos} / ${this.length}` };
     }
     const st = this.steps, received = new Int32Array(N);
     values[N] = 1;
     pendingGrad[0] = 0;
-    for (let p = 0; p < this.pos; p++) {
+    for (let p = 0; p < pos; p++) {
       values[N + st.operand[p]] += st.contribution[p];
       pendingGrad[st.operand[p]] = 0;
       received[st.operand[p]]++;
     }
-    const s = this.pos - 1;
+    const s = pos - 1;
     return { values, pendingData: null, pendingGrad, current: s >= 0 ? [st.node[s]] : [0], operand: s >= 0 ? [st.operand[s]] : [],
       text: s < 0 ? 'Backward pass: it starts at the loss with loss.grad = 1, then applies each op\'s local rule in reverse order.'
         : this.backwardText(s, values[N + st.operand[s]], received[st.operand[s]]),
-      where: `backward ${this.pos} / ${this.length}` };
+      where: `backward ${pos} / ${this.length}` };
   }
 
   forwardText(i) {

@@ -1,6 +1,6 @@
 // The decision-boundary view: a canvas with class probabilities as colour, the points, the first layer's
 // zero-level lines and the traced point, which the learner drags. Owns its panel's subtree.
-import { CLASS_RGB, classColor, markerPath, CLASS_NAMES, CLASS_SHAPES } from '../palette.js';
+import { CLASS_RGB, classColor, markerPath, CLASS_NAMES, CLASS_SHAPES, SIGN_COLOR } from '../palette.js';
 
 const SIZE = 480; // CSS pixels
 
@@ -148,7 +148,7 @@ export class BoundaryView {
     s.train.forEach((p, i) => {
       const scale = em?.scale?.[i] ?? 1;
       this.point(p, true, scale);
-      if (em?.sign && em.sign[i]) this.ring(p, scale, em.sign[i] > 0 ? '#c43d3d' : '#2d5be3');
+      if (em?.sign && em.sign[i]) this.ring(p, scale, em.sign[i] > 0 ? SIGN_COLOR.pos : SIGN_COLOR.neg);
       if (em?.ring && em.ring[i]) this.ring(p, scale, '#d00000');
     });
     this.tracePoint(s.trace);

@@ -1,17 +1,8 @@
-// The control panel: play/pause, step, reset, speed, the traced point and display toggles. Owns its subtree.
-import { SPEEDS } from '../state.js';
+// The control panel: play/pause, step, reset, speed, the traced point, display toggles, the message line and the
+// watchdog's way out. Owns its subtree; shows the state it is given, reports to the actions.
+import { SPEEDS, LIMITS } from '../state.js';
+import { el } from './dom.js';
 import { classColor, CLASS_SHAPES } from '../palette.js';
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') e.className = v;
-    else if (k in e) e[k] = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 export class Controls {
   /** @param {HTMLElement} root @param {any} actions the app's actions */
@@ -31,12 +22,13 @@ export class Controls {
     this.speedOut = el('output', { htmlFor: 'speed', class: 'speed-out' });
     this.speed.addEventListener('input', () => actions.setSpeed(Number(this.speed.value)));
 
-    this.traceX = el('input', { type: 'number', step: '0.1', min: '-1000', max: '1000', id: 'trace-x', class: 'num' });
-    this.traceY = el('input', { type: 'number', step: '0.1', min: '-1000', max: '1000', id: 'trace-y', class: 'num' });
+    const R = LIMITS.trace;
+    this.traceX = el('input', { type: 'number', step: '0.1', min: String(-R), max: String(R), id: 'trace-x', class: 'num' });
+    this.traceY = el('input', { type: 'number', step: '0.1', min: String(-R), max: String(R), id: 'trace-y', class: 'num' });
     const commit = () => {
       const x = Number(this.traceX.value), y = Number(this.traceY.value);
-      if (this.traceX.value === '' || this.traceY.value === '' || !Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 1000 || Math.abs(y) > 1000) {
-        this.traceError.textContent = 'x and y must be numbers from -1000 to 1000';
+      if (this.traceX.value === '' || this.traceY.value === '' || !Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > R || Math.abs(y) > R) {
+        this.traceError.textContent = `x and y must be numbers from -${R} to ${R}`;
         return;
       }
       this.traceError.textContent = '';
@@ -53,14 +45,14 @@ export class Controls {
       return el('label', { class: 'radio', htmlFor: `trace-label-${k}` }, r, sw, `class ${k}`);
     });
 
-    const levels = el('input', { type: 'checkbox', id: 'show-levels', checked: true });
-    levels.addEventListener('change', () => actions.setShowLevelSets(levels.checked));
-    const byGrad = el('input', { type: 'checkbox', id: 'color-grad' });
+    const levels = (this.levels = el('input', { type: 'checkbox', id: 'show-levels', checked: true }));
+    levels.addEventListener('change', () => actions.setLevelSets(levels.checked));
+    const byGrad = (this.byGrad = el('input', { type: 'checkbox', id: 'color-grad' }));
     byGrad.addEventListener('change', () => actions.setColorByGrad(byGrad.checked));
     this.message = el('p', { class: 'message', role: 'status' });
     this.recovery = el('button', { type: 'button', class: 'recovery' });
     this.recovery.hidden = true;
-    this.recovery.addEventListener('click', () => this.recover?.());
+    this.recovery.addEventListener('click', () => actions.recover());
 
     root.append(
       el('div', { class: 'button-row', role: 'group', 'aria-label': 'Training' }, this.playBtn, step, step10, reset),
@@ -76,17 +68,20 @@ export class Controls {
     );
   }
 
-  render(state) {
-    this.playBtn.textContent = state.playing ? 'Pause' : 'Play';
-    this.playBtn.setAttribute('aria-pressed', String(state.playing));
-    this.speed.value = String(state.speed);
-    this.speedOut.textContent = SPEEDS[state.speed].label;
+  /** @param {any} s the page state */
+  render(s) {
+    this.playBtn.textContent = s.playing ? 'Pause' : 'Play';
+    this.playBtn.setAttribute('aria-pressed', String(s.playing));
+    this.speed.value = String(s.speed);
+    this.speedOut.textContent = SPEEDS[s.speed].label;
     const active = document.activeElement;
-    if (active !== this.traceX) this.traceX.value = String(state.trace.x);
-    if (active !== this.traceY) this.traceY.value = String(state.trace.y);
-    this.labelRadios.forEach((l, k) => { l.firstChild.checked = state.trace.label === k; });
-    this.message.textContent = state.message;
-    this.recovery.hidden = !state.recovery;
-    if (state.recovery) { this.recovery.textContent = state.recovery.label; this.recover = state.recovery.run; }
+    if (active !== this.traceX) this.traceX.value = String(s.tx);
+    if (active !== this.traceY) this.traceY.value = String(s.ty);
+    this.labelRadios.forEach((l, k) => { /** @type {HTMLInputElement} */ (l.firstChild).checked = s.tl === k; });
+    this.levels.checked = s.levelSets;
+    this.byGrad.checked = s.colorByGrad;
+    this.message.textContent = s.message;
+    this.recovery.hidden = !s.recovery;
+    if (s.recovery) this.recovery.textContent = `Reset with learning rate ${s.recovery.lr}`;
   }
 }

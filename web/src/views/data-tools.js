@@ -6,6 +6,7 @@ import { classColor, CLASS_SHAPES } from '../palette.js';
 export class DataTools {
   /** @param {HTMLElement} root @param {{ onClass: (k: number) => void, onUndo: () => void, onRedo: () => void, onClear: () => void, onShowVal: (on: boolean) => void }} h */
   constructor(root, h) {
+    this.root = root;
     root.className = 'data-tools';
     this.radios = [0, 1, 2].map((k) => {
       const r = el('input', { type: 'radio', name: 'new-class', value: String(k), id: `new-class-${k}` });

@@ -1,71 +1,43 @@
-// Runs Graphviz `dot` on DOT text and turns its JSON into plain SVG geometry (in the layout worker).
+// The DOT text of the graphs the view draws, shaped like the reference's draw_dot: a box per value (its data and grad),
+// an ellipse per op; neuron-graph.js builds the neuron-level DOT from these pieces.
+import { valueLabel } from './format.js';
 
-/** @typedef {{ i: number, x: number, y: number, w: number, h: number }} NodeBox  centre x/y and size, y pointing down */
-/** @typedef {{ name: string, x: number, y: number, w: number, h: number, label: string, lx: number, ly: number }} ClusterBox  an expanded group's frame; lx/ly: its label's centre */
-/** @typedef {{ id: string, d: string, value: boolean }} EdgePath  id: 'tail-head' node names; value: the tail is a value box */
-/** @typedef {{ width: number, height: number, values: NodeBox[], ops: NodeBox[], clusters: ClusterBox[], edges: EdgePath[], ms: number }} Geometry */
+/** @typedef {import('../engine').Graph} Graph */
+
+/** Default node and edge attributes of every graph the view lays out. */
+export const DOT_NODE_DEFAULTS = '  node [shape=box fontname="Courier" fontsize=10 margin="0.08,0.04" height=0.2 width=0.3];\n  edge [arrowsize=0.6];';
+
+/** A DOT string literal (DOT strings take the same escapes as JSON for our text). @param {string} s */
+export const dotString = (s) => JSON.stringify(s);
 
 /**
- * Converts a Graphviz spline `pos` ("e,x,y x0,y0 x1,y1 ...") to an SVG path that ends at the arrow tip.
- * @param {string} pos
- * @param {(p: number[]) => string} pt  formats a point, flipping y
+ * The DOT text, shaped like the reference draw_dot: a box per value, an ellipse per op, op -> value,
+ * child value -> parent's op. Lines are padded to 14 characters so values may grow a little later.
+ * @param {Graph} graph
+ * @returns {string}
  */
-function splinePath(pos, pt) {
-  /** @type {number[] | null} */ let end = null;
-  /** @type {number[][]} */ const pts = [];
-  for (const tok of pos.trim().split(/\s+/)) {
-    const parts = tok.split(',');
-    if (parts[0] === 'e') end = [+parts[1], +parts[2]];
-    else if (parts[0] !== 's') pts.push([+parts[0], +parts[1]]);
-  }
-  let d = `M${pt(pts[0])}`;
-  for (let k = 1; k + 2 < pts.length; k += 3) d += `C${pt(pts[k])} ${pt(pts[k + 1])} ${pt(pts[k + 2])}`;
-  if (end) d += `L${pt(end)}`;
-  return d;
+export function buildDot(graph) {
+  const out = [
+    'digraph G {',
+    '  rankdir=LR; nodesep=0.1; ranksep=0.4; splines=true; outputorder=edgesfirst;',
+    DOT_NODE_DEFAULTS,
+  ];
+  graph.nodes.forEach((n, i) => out.push(...valueDot(n, i)));
+  for (const [child, parent] of graph.edges) out.push(`  v${child} -> o${parent};`);
+  out.push('}');
+  return out.join('\n');
 }
 
 /**
- * Lays out `dot` (nodes named v<i> for value boxes, o<i> for op ellipses, subgraphs cluster_*) and returns
- * boxes, frames and edge paths in SVG coordinates (origin top-left).
- * @param {{ layout: (dot: string, format: any, engine: any) => string }} gv  a loaded Graphviz instance
- * @param {string} dot
- * @returns {Geometry}
+ * The DOT lines of one op-level value: its box v<i>, and for a computed value its op ellipse o<i> -> v<i>.
+ * @param {import('../engine').GraphNode} n  @param {number} i
  */
-export function runDot(gv, dot) {
-  const t0 = performance.now();
-  // 'json0' is the 'json' output without the xdot drawing ops: the same pos/width/height, ~2-3x faster.
-  const json = JSON.parse(gv.layout(dot, 'json0', 'dot'));
-  const ms = performance.now() - t0;
-
-  const [, , bw, bh] = json.bb.split(',').map(Number);
-  const r = (/** @type {number} */ v) => Math.round(v * 100) / 100;
-  const pt = (/** @type {number[]} */ p) => `${r(p[0])},${r(bh - p[1])}`;
-  /** @type {NodeBox[]} */ const values = [];
-  /** @type {NodeBox[]} */ const ops = [];
-  /** @type {ClusterBox[]} */ const clusters = [];
-  /** @type {string[]} */ const names = [];
-  for (const o of json.objects ?? []) {
-    names[o._gvid] = o.name;
-    if (o.bb) { // a cluster (subgraph): its frame and label position
-      const [x0, y0, x1, y1] = o.bb.split(',').map(Number);
-      const [lx, ly] = (o.lp ?? `${x0},${y1}`).split(',').map(Number);
-      clusters.push({ name: o.name, x: r((x0 + x1) / 2), y: r(bh - (y0 + y1) / 2), w: r(x1 - x0), h: r(y1 - y0),
-        label: o.label ?? '', lx: r(lx), ly: r(bh - ly) });
-      continue;
-    }
-    if (!o.pos) continue;
-    const [x, y] = o.pos.split(',').map(Number);
-    const box = { i: Number(o.name.slice(1)), x: r(x), y: r(bh - y), w: r(o.width * 72), h: r(o.height * 72) };
-    (o.name[0] === 'v' ? values : ops).push(box);
+export function valueDot(n, i) {
+  const [a, b] = valueLabel(n.data, n.grad).map((s) => s.padEnd(14, ' '));
+  const out = [`  v${i} [label=${dotString(a + '\n' + b)}];`];
+  if (n.op) {
+    out.push(`  o${i} [label=${dotString(n.op)} shape=ellipse fontname="Helvetica" fontsize=9 margin="0.02,0.01"];`);
+    out.push(`  o${i} -> v${i};`);
   }
-  values.sort((a, b) => a.i - b.i);
-  ops.sort((a, b) => a.i - b.i);
-  /** @type {Map<string, number>} */ const seen = new Map();
-  const edges = (json.edges ?? []).map((/** @type {any} */ e) => {
-    const base = `${names[e.tail]}-${names[e.head]}`;
-    const k = seen.get(base) ?? 0;
-    seen.set(base, k + 1);
-    return { id: k ? `${base}#${k}` : base, d: splinePath(e.pos, pt), value: names[e.tail][0] === 'v' };
-  });
-  return { width: bw, height: bh, values, ops, clusters, edges, ms };
+  return out;
 }

@@ -1,6 +1,7 @@
 // Draws a laid-out scene with D3 (edges, op ellipses, value and neuron boxes, expanded-neuron frames) and refreshes
 // its numbers, grad fills and weight colours in place, assigning only what changed: the hot path of live training.
-import { fmt4, gradFill } from './graph-layout.js';
+import { fmt4, gradFill } from './format.js';
+import { SIGN_COLOR } from '../palette.js';
 import { paramSummary } from './neuron-graph.js';
 
 /** @typedef {import('../engine').Graph} Graph */
@@ -11,12 +12,12 @@ import { paramSummary } from './neuron-graph.js';
 
 const LINE = 12; // px between text lines of a compact box (see boxSize)
 
-/** Stroke of an edge carrying weight w: blue positive, red negative; wider and darker as |w| grows. @param {number} w */
+/** Stroke of an edge carrying weight w in the sign palette; wider and darker as |w| grows. @param {number} w */
 function weightStroke(w) {
   if (!Number.isFinite(w)) return { key: 'nan', color: '#999', width: '1', opacity: '0.6' };
   const a = Math.min(1, Math.abs(w) / 1.5);
   const width = (0.3 + Math.round(a * 8) * 0.2).toFixed(2), opacity = (0.08 + Math.round(a * 6) * 0.07).toFixed(2);
-  const color = w < 0 ? '#d6404a' : '#2f6fd0';
+  const color = w < 0 ? SIGN_COLOR.neg : SIGN_COLOR.pos;
   return { key: color + width + opacity, color, width, opacity };
 }
 

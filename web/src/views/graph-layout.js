@@ -1,13 +1,14 @@
-// Lays out computational graphs with Graphviz `dot` in a Web Worker (WASM, loaded lazily) into plain geometry for D3;
-// also the DOT of the op-level graph, the value formatting (Python's %.4f) and the grad colour scale.
-import { interpolateRgb } from 'd3';
+// Lays out graphs: DOT text goes to Graphviz `dot` in a Web Worker (WASM, loaded lazily) and comes back as plain
+// geometry for D3. One worker serves every view; the main thread never loads Graphviz.
 
 /** @typedef {import('../engine').Graph} Graph */
-/** @typedef {import('./graph-dot.js').NodeBox} NodeBox */
-/** @typedef {import('./graph-dot.js').ClusterBox} ClusterBox */
-/** @typedef {import('./graph-dot.js').EdgePath} EdgePath */
+/** @typedef {{ i: number, x: number, y: number, w: number, h: number }} NodeBox  centre x/y and size, y pointing down */
+/** @typedef {{ name: string, x: number, y: number, w: number, h: number, label: string, lx: number, ly: number }} ClusterBox  an expanded group's frame; lx/ly: its label's centre */
+/** @typedef {{ id: string, d: string, value: boolean }} EdgePath  id: 'tail-head' node names; value: the tail is a value box */
+/** @typedef {{ width: number, height: number, values: NodeBox[], ops: NodeBox[], clusters: ClusterBox[], edges: EdgePath[], ms: number }} Geometry */
 /** @typedef {NodeBox & { op: string }} OpBox */
-/** @typedef {Omit<import('./graph-dot.js').Geometry, 'ops'> & { ops: OpBox[] }} Layout */
+/** @typedef {Omit<Geometry, 'ops'> & { ops: OpBox[] }} Layout */
+
 
 /** Value nodes above which the op-level view refuses to lay out (the neuron-level view takes over). */
 export const MAX_VALUE_NODES = 2000;
@@ -15,79 +16,8 @@ export const MAX_VALUE_NODES = 2000;
 export const OPS_AUTO_MAX = 600;
 
 /** Layouts run (runs) and workers started (workers); the last run's dot time in ms (lastMs) and its round trip from
- *  request to answer (lastTotalMs). Graphviz runs only in the worker: the main thread never loads it. Read by tests. */
+ *  request to answer (lastTotalMs). Read by tests. */
 export const layoutStats = { runs: 0, workers: 0, lastMs: 0, lastTotalMs: 0 };
-
-/**
- * Formats like Python's '%.4f' (round half to even on the exact binary value, '-0.0000', 'nan', 'inf').
- * @param {number} x
- * @returns {string}
- */
-export function fmt4(x) {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const neg = x < 0 || Object.is(x, -0);
-  const a = Math.abs(x);
-  const y = a * 20000; // an exact tie at the 5th decimal makes this an odd integer (and exact)
-  if (y % 2 === 1 && a < 1e11 && /^\d+\.\d{5}0*$/.test(a.toFixed(100))) {
-    let n = (y - 1) / 2; // a * 1e4 = n + 0.5: take the even neighbour
-    if (n % 2 === 1) n += 1;
-    const s = String(n).padStart(5, '0');
-    return (neg ? '-' : '') + s.slice(0, -4) + '.' + s.slice(-4);
-  }
-  const s = a.toFixed(4);
-  return neg ? '-' + s : s;
-}
-
-const LEVELS = 16;
-const palette = (/** @type {string} */ c) => Array.from({ length: LEVELS + 1 }, (_, l) => interpolateRgb('#ffffff', c)(0.65 * l / LEVELS));
-const NEG = palette('#e0323c');
-const POS = palette('#2b6cd4');
-/** Box fill for a grad: red negative / blue positive, intensity on a log scale from 1e-4 (white) to >= 1 (full). */
-export function gradFill(/** @type {number} */ g) {
-  if (!(Math.abs(g) > 1e-4)) return Number.isNaN(g) ? '#cccccc' : NEG[0];
-  return (g < 0 ? NEG : POS)[Math.round(Math.min(1, (Math.log10(Math.abs(g)) + 4) / 4) * LEVELS)];
-}
-/** @param {number} data @param {number} grad */
-export const valueLabel = (data, grad) => [`data: ${fmt4(data)}`, `grad: ${fmt4(grad)}`];
-
-/** Default node and edge attributes of every graph the view lays out. */
-export const DOT_NODE_DEFAULTS = '  node [shape=box fontname="Courier" fontsize=10 margin="0.08,0.04" height=0.2 width=0.3];\n  edge [arrowsize=0.6];';
-
-/** A DOT string literal (DOT strings take the same escapes as JSON for our text). @param {string} s */
-export const dotString = (s) => JSON.stringify(s);
-
-/**
- * The DOT text, shaped like the reference draw_dot: a box per value, an ellipse per op, op -> value,
- * child value -> parent's op. Lines are padded to 14 characters so values may grow a little later.
- * @param {Graph} graph
- * @returns {string}
- */
-export function buildDot(graph) {
-  const out = [
-    'digraph G {',
-    '  rankdir=LR; nodesep=0.1; ranksep=0.4; splines=true; outputorder=edgesfirst;',
-    DOT_NODE_DEFAULTS,
-  ];
-  graph.nodes.forEach((n, i) => out.push(...valueDot(n, i)));
-  for (const [child, parent] of graph.edges) out.push(`  v${child} -> o${parent};`);
-  out.push('}');
-  return out.join('\n');
-}
-
-/**
- * The DOT lines of one op-level value: its box v<i>, and for a computed value its op ellipse o<i> -> v<i>.
- * @param {import('../engine').GraphNode} n  @param {number} i
- */
-export function valueDot(n, i) {
-  const [a, b] = valueLabel(n.data, n.grad).map((s) => s.padEnd(14, ' '));
-  const out = [`  v${i} [label=${dotString(a + '\n' + b)}];`];
-  if (n.op) {
-    out.push(`  o${i} [label=${dotString(n.op)} shape=ellipse fontname="Helvetica" fontsize=9 margin="0.02,0.01"];`);
-    out.push(`  o${i} -> v${i};`);
-  }
-  return out;
-}
 
 // ---- the layout worker client ----
 // One worker serves every view. Requests run one at a time; each belongs to a channel (a view), and a newer
@@ -96,7 +26,7 @@ export function valueDot(n, i) {
 // There is deliberately no main-thread fallback: it would ship a second copy of Graphviz (630 KB gzip, over the
 // page's size budget) for browsers without Workers, where the view says so instead.
 
-/** @typedef {{ id: number, dot: string, channel: object, resolve: (g: import('./graph-dot.js').Geometry) => void, reject: (e: Error) => void, t0: number, started: number, stale: boolean }} Request */
+/** @typedef {{ id: number, dot: string, channel: object, resolve: (g: Geometry) => void, reject: (e: Error) => void, t0: number, started: number, stale: boolean }} Request */
 
 const SLOW_MS = 250;
 const DEFAULT_CHANNEL = {};
@@ -140,7 +70,7 @@ function crash(w, err) {
   pump();
 }
 
-/** @param {Worker} w @param {{ id: number, layout?: import('./graph-dot.js').Geometry, error?: string }} msg */
+/** @param {Worker} w @param {{ id: number, layout?: Geometry, error?: string }} msg */
 function finish(w, msg) {
   const r = running;
   if (!r || r.id !== msg.id) return;
@@ -195,7 +125,7 @@ export function cancelLayouts(channel) {
  * an error for which isSuperseded is true).
  * @param {string} dot
  * @param {object} [channel]  who asks (one per view)
- * @returns {Promise<import('./graph-dot.js').Geometry>}
+ * @returns {Promise<Geometry>}
  */
 export function layoutDot(dot, channel = DEFAULT_CHANNEL) {
   cancelLayouts(channel);
@@ -213,16 +143,4 @@ export function layoutDot(dot, channel = DEFAULT_CHANNEL) {
 export async function layoutScene(dot, graph, channel) {
   const g = await layoutDot(dot, channel);
   return { ...g, ops: g.ops.map((b) => ({ ...b, op: graph.nodes[b.i].op })) };
-}
-
-/**
- * Runs dot on the op-level graph (in the worker) and returns node boxes and edge paths in SVG coordinates.
- * Throws when the graph has more than MAX_VALUE_NODES values.
- * @param {Graph} graph
- * @param {{ channel?: object }} [options]  channel: requests on one channel supersede each other
- * @returns {Promise<Layout>}
- */
-export async function layoutGraph(graph, options = {}) {
-  if (graph.nodes.length > MAX_VALUE_NODES) throw new Error(`graph: ${graph.nodes.length} values is too many to lay out`);
-  return layoutScene(buildDot(graph), graph, options.channel);
 }

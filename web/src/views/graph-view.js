@@ -12,13 +12,18 @@ import { Toolbar } from './graph-toolbar.js';
 /** @typedef {import('./graph-layout.js').Layout} Layout */
 /** @typedef {import('./neuron-graph.js').Scene} Scene */
 /** @typedef {'ops' | 'neurons'} Level */
-/** @typedef {{ onHoverParam?: (p: number | null) => void, onHoverNode?: (i: number | null) => void, onPinNode?: (i: number | null) => void }} Handlers */
+/**
+ * What the learner does in the view. The view is controlled: it reports, and shows what it is told (setPinned,
+ * setHover, setColorByGrad). Without a handler it shows the change itself (a view used alone).
+ * @typedef {{ onHoverParam?: (p: number | null) => void, onHoverNode?: (i: number | null) => void,
+ *   onPinNode?: (i: number | null) => void, onColorByGrad?: (on: boolean) => void }} Handlers
+ */
 
 export class GraphView {
   /** @param {HTMLElement} root  an empty element the view owns entirely @param {Handlers} [handlers] */
   constructor(root, handlers = {}) {
     this.root = root;
-    this.handlers = handlers;
+    this.handlers = { onHoverNode: (i) => this.setHover(i), onPinNode: (i) => this.setPinned(i), onColorByGrad: (on) => this.setColorByGrad(on), ...handlers };
     this._seq = 0; // bumped by every layout request and by destroy, so a stale layout is dropped
     this._ready = false;
     /** @type {Graph | null} */ this._graph = null; // the newest graph
@@ -37,11 +42,12 @@ export class GraphView {
     this._colorByGrad = false;
     /** @type {number | null} */ this._param = null;
     /** @type {number | null} */ this._pinned = null;
-    /** @type {number | null} */ this._hovered = null;
+    /** @type {number | null} the box whose tooltip shows while hovered */ this._hovered = null;
+    /** @type {number | null} the box under the pointer, as last reported */ this._pointed = null;
     /** @type {number | null} */ this._tipIndex = null;
     /** @type {Element[]} */ this._highlighted = [];
     root.classList.add('gv');
-    this._bar = new Toolbar(root, { onFit: () => this.fit(), onColor: () => this.setColorByGrad(!this._colorByGrad), onLevel: (l) => this.setLevel(l) });
+    this._bar = new Toolbar(root, { onFit: () => this.fit(), onColor: () => this.handlers.onColorByGrad?.(!this._colorByGrad), onLevel: (l) => this.setLevel(l) });
     this._stage = root.appendChild(document.createElement('div'));
     this._stage.className = 'gv-stage';
     this._vp = new Viewport(this._stage, {
@@ -50,7 +56,7 @@ export class GraphView {
     });
     this._drawing = new SceneDrawing(this._vp.g, this._vp.markerId);
     this._tip = new NodeTooltip(this._stage);
-    this._onKey = (/** @type {KeyboardEvent} */ e) => { if (e.key === 'Escape') this._setPin(null); };
+    this._onKey = (/** @type {KeyboardEvent} */ e) => { if (e.key === 'Escape' && this._pinned != null) this.handlers.onPinNode?.(null); };
     window.addEventListener('keydown', this._onKey);
     this._bindEvents();
   }
@@ -66,8 +72,7 @@ export class GraphView {
   /** New structure: picks the level (ops up to OPS_AUTO_MAX values, else neurons, unless the learner chose one that
    *  fits), lays out in the worker and draws. @param {Graph} graph @returns {Promise<void>} */
   async setGraph(graph) {
-    this._setPin(null);
-    this._hover(null);
+    this._pinned = this._hovered = null; // node indices of the old graph mean nothing in the new one
     this._graph = graph;
     this._values = null;
     this._neurons = neuronGraph(graph);
@@ -215,10 +220,10 @@ export class GraphView {
     this._stage.classList.remove('gv-stale');
     this._vp.message(null);
     this._vp.setLayout(layout, graph.nodes);
-    this._hover(null);
-    if (this._pinned != null && !this._drawing.box(this._pinned)) this._setPin(null);
-    else if (this._pinned != null) this._drawing.els[this._pinned].classList.add('gv-pinned');
+    if (this._hovered != null && !this._drawing.box(this._hovered)) this._hovered = null;
+    if (this._pinned != null) this._drawing.els[this._pinned]?.classList.add('gv-pinned');
     this._applyValues();
+    this._showTip(this._hovered ?? this._pinned);
     for (const [cls, idx] of this._marks) this.mark(cls, idx);
     this.highlightParam(this._param);
     const { label, status } = describeScene(graph, scene, this._neurons, layout);
@@ -267,20 +272,20 @@ export class GraphView {
       const i = /** @type {number} */ (index(g));
       const expandable = g.classList.contains('gv-frame-head') || (this._scene?.boxes.get(i)?.members.length ?? 0) > 1;
       if (expandable) this.toggleExpanded(i, { focus: byKey });
-      else this._setPin(this._pinned === i ? null : i);
+      else this.handlers.onPinNode?.(this._pinned === i ? null : i);
     };
     svg.addEventListener('mouseover', (e) => {
       const g = boxOf(e);
       const i = g?.classList.contains('gv-value') ? index(g) : null;
-      if (i != null && i !== this._hovered) this._hover(i);
+      if (i != null && i !== this._pointed) this._point(i);
     });
     svg.addEventListener('mouseout', (e) => {
       const g = boxOf(e);
-      if (g?.classList.contains('gv-value') && !(e.relatedTarget instanceof Node && g.contains(e.relatedTarget))) this._hover(null);
+      if (g?.classList.contains('gv-value') && !(e.relatedTarget instanceof Node && g.contains(e.relatedTarget))) this._point(null);
     });
     svg.addEventListener('click', (e) => {
       const g = boxOf(e);
-      if (g) { e.stopPropagation(); activate(g); } else this._setPin(null);
+      if (g) { e.stopPropagation(); activate(g); } else if (this._pinned != null) this.handlers.onPinNode?.(null);
     });
     svg.addEventListener('keydown', (e) => { // Enter or Space on a focused box or frame header
       const g = boxOf(e);
@@ -288,26 +293,32 @@ export class GraphView {
     });
   }
 
-  /** @param {number | null} i  the hovered box (its op index) */
-  _hover(i) {
+  /** The pointer entered box i (null: left it): reported as the hovered node and, for a parameter, the hovered
+   *  parameter. @param {number | null} i */
+  _point(i) {
     const nodes = this._drawn?.nodes ?? [];
-    const before = this._hovered != null ? nodes[this._hovered]?.param : null;
-    this._hovered = i;
+    const before = this._pointed != null ? nodes[this._pointed]?.param : null;
+    this._pointed = i;
     const now = i != null ? nodes[i]?.param : null;
     if (now != null) this.handlers.onHoverParam?.(now);
     else if (before != null) this.handlers.onHoverParam?.(null);
     this.handlers.onHoverNode?.(i);
+  }
+
+  /** Shows the tooltip of box i while it is hovered (null: none). @param {number | null} i */
+  setHover(i) {
+    if (i === this._hovered) return;
+    this._hovered = i;
     this._showTip(i ?? this._pinned);
   }
 
-  /** Pins the tooltip and selection on box i; null unpins. Reports to onPinNode. @param {number | null} i */
-  _setPin(i) {
+  /** Pins the tooltip and selection on box i; null unpins. @param {number | null} i */
+  setPinned(i) {
     if (i === this._pinned) return;
     if (this._pinned != null) this._drawing.els[this._pinned]?.classList.remove('gv-pinned');
     this._pinned = i;
     if (i != null) this._drawing.els[i]?.classList.add('gv-pinned');
-    this._showTip(i ?? this._hovered);
-    this.handlers.onPinNode?.(i);
+    this._showTip(this._hovered ?? i);
   }
 
   /** @param {number | null} i  the box whose tooltip shows (null hides it) */

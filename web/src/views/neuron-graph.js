@@ -1,6 +1,7 @@
 // Neuron-level view of an MLP's op graph (one box per input, neuron, logit and softmax/loss stage, mapped to op nodes),
 // and the scenes the graph view draws at either level: DOT text plus the maps from op-level indices to what is shown.
-import { buildDot, valueDot, dotString, DOT_NODE_DEFAULTS, fmt4 } from './graph-layout.js';
+import { buildDot, valueDot, dotString, DOT_NODE_DEFAULTS } from './graph-dot.js';
+import { fmt4 } from './format.js';
 
 /** @typedef {import('../engine').Graph} Graph */
 /**

@@ -1,5 +1,6 @@
 // The node heatmap inset: one graph node's value for every position of the traced point over the input
-// plane (for a first-layer neuron, its activation field). Owns its subtree.
+// plane (for a first-layer neuron, its activation field), in the sign palette. Owns its subtree.
+import { signRgb } from '../palette.js';
 export class NodeField {
   /** @param {HTMLElement} root */
   constructor(root) {
@@ -26,15 +27,13 @@ export class NodeField {
     const img = ctx.createImageData(n, n);
     const m = Math.max(Math.abs(lo), Math.abs(hi), 1e-12);
     for (let i = 0; i < field.length; i++) {
-      const t = Number.isFinite(field[i]) ? field[i] / m : 0; // diverging: blue negative, white 0, red positive
-      const a = Math.abs(t);
-      const [r, g, b] = t >= 0 ? [255, 255 - 150 * a, 255 - 170 * a] : [255 - 190 * a, 255 - 120 * a, 255];
+      const [r, g, b] = signRgb(Number.isFinite(field[i]) ? (0.85 * field[i]) / m : 0); // white at 0
       img.data.set([r, g, b, 255], 4 * i);
     }
     ctx.putImageData(img, 0, 0);
     this.title.textContent = `${name} over the input plane`;
     this.canvas.setAttribute('aria-label', `Value of ${name} for every input point, from ${lo.toFixed(3)} to ${hi.toFixed(3)}`);
-    this.range.textContent = `min ${lo.toFixed(3)} · max ${hi.toFixed(3)} · blue < 0 < red`;
+    this.range.textContent = `min ${lo.toFixed(3)} · max ${hi.toFixed(3)} · red < 0 < blue`;
     this.root.hidden = false;
   }
 }

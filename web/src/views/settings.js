@@ -1,13 +1,15 @@
 // The playground settings: dataset (kind, points, noise, seed), network (layers, widths, activation) and
-// optimizer (kind, learning rate, weight decay). Bad entries are refused next to the field. Owns its subtree.
+// optimizer (kind, learning rate, weight decay). Bad entries are refused next to the field. Owns its subtree;
+// shows the settings actually trained (state) and reports changes; the limits are the link schema's (state.js).
 import { el } from './dom.js';
-import { SETTINGS } from '../url-state.js';
+import { LINK } from '../state.js';
 
-const spec = (key) => SETTINGS.find((s) => s.key === key);
+const spec = (key) => /** @type {any} */ (LINK.find((s) => s.key === key));
 const DATASET_NAMES = { yinyang: 'yin-yang', circles: 'circles', xor: 'XOR quadrants', spiral: 'spiral', blobs: 'blobs' };
 
 export class Settings {
-  /** @param {HTMLElement} root @param {{ onChange: (patch: Record<string, any>) => void, onShare: () => void }} handlers */
+  /** @param {HTMLElement} root
+   *  @param {{ onChange: (patch: Record<string, any>) => void, onRefuse: (msg: string) => void, onShare: () => void }} handlers */
   constructor(root, handlers) {
     this.root = root;
     root.classList.add('settings');
@@ -15,7 +17,7 @@ export class Settings {
     this.inputs = {};
     this.error = el('p', { class: 'field-error', role: 'alert' });
 
-    const dataset = el('select', { id: 'set-dataset' }, ...spec('dataset').values.map((v) => el('option', { value: v }, DATASET_NAMES[v])));
+    const dataset = el('select', { id: 'set-dataset' }, ...spec('dataset').values.map((/** @type {string} */ v) => el('option', { value: v }, DATASET_NAMES[v] ?? v)));
     dataset.addEventListener('change', () => this.commit({ dataset: dataset.value }));
     this.inputs.dataset = dataset;
     this.number('n', { step: '1' });
@@ -27,8 +29,9 @@ export class Settings {
     this.layers = el('div', { class: 'layers', role: 'group', 'aria-label': 'Hidden layer widths' });
     const addLayer = el('button', { type: 'button', 'aria-label': 'Add a hidden layer', title: 'Add a hidden layer' }, '+ layer');
     const dropLayer = el('button', { type: 'button', 'aria-label': 'Remove the last hidden layer', title: 'Remove the last hidden layer' }, '− layer');
-    addLayer.addEventListener('click', () => this.hidden.length < 4 ? this.commit({ hidden: [...this.hidden, this.hidden.at(-1)] }) : this.fail('At most 4 hidden layers.'));
-    dropLayer.addEventListener('click', () => this.hidden.length > 1 ? this.commit({ hidden: this.hidden.slice(0, -1) }) : this.fail('At least 1 hidden layer.'));
+    const H = spec('hidden');
+    addLayer.addEventListener('click', () => (this.hidden.length < H.maxLen ? this.commit({ hidden: [...this.hidden, this.hidden.at(-1)] }) : this.fail(`At most ${H.maxLen} hidden layers.`)));
+    dropLayer.addEventListener('click', () => (this.hidden.length > H.minLen ? this.commit({ hidden: this.hidden.slice(0, -1) }) : this.fail(`At least ${H.minLen} hidden layer.`)));
     const act = el('select', { id: 'set-act' }, el('option', { value: 'tanh' }, 'tanh'), el('option', { value: 'relu' }, 'ReLU'));
     act.addEventListener('change', () => this.commit({ act: act.value }));
     this.inputs.act = act;
@@ -72,22 +75,27 @@ export class Settings {
     this.inputs[key] = input;
   }
 
-  fail(msg) { this.error.textContent = msg; }
-  commit(patch) { this.error.textContent = ''; this.handlers.onChange(patch); }
-  shared(text) { this.shareNote.textContent = text; }
+  fail(msg) { this.handlers.onRefuse(msg); }
+  commit(patch) { this.handlers.onChange(patch); }
 
-  /** Shows the current values (leaves the field the learner is typing in alone). */
+  /** Shows the settings trained now, why the last change was refused, and the share note; the field the learner is
+   *  typing in keeps its text. @param {any} values the page state */
   render(values) {
     for (const [key, input] of Object.entries(this.inputs)) {
       if (document.activeElement !== input && input.value !== String(values[key])) input.value = String(values[key]);
     }
+    this.error.textContent = values.settingsError;
+    this.shareNote.textContent = values.shareNote;
+    const H = spec('hidden');
+    const widths = /** @type {HTMLInputElement[]} */ ([...this.layers.children]);
+    if (values.hidden.join(',') === this.hidden.join(',')) widths.forEach((w, i) => { if (document.activeElement !== w) w.value = String(this.hidden[i]); });
     if (values.hidden.join(',') !== this.hidden.join(',') || !this.layers.childElementCount) {
       this.hidden = [...values.hidden];
       this.layers.replaceChildren(...this.hidden.map((w, i) => {
-        const input = el('input', { type: 'number', class: 'num width', min: '1', max: '32', step: '1', value: String(w), 'aria-label': `Neurons in hidden layer ${i + 1}` });
+        const input = el('input', { type: 'number', class: 'num width', min: String(H.min), max: String(H.max), step: '1', value: String(w), 'aria-label': `Neurons in hidden layer ${i + 1}` });
         input.addEventListener('change', () => {
           const v = Number(input.value);
-          if (!Number.isInteger(v) || v < 1 || v > 32) { this.fail('hidden layers: 1 to 32 neurons each'); input.value = String(this.hidden[i]); return; }
+          if (!Number.isInteger(v) || v < H.min || v > H.max) { this.fail(`hidden layers: ${H.min} to ${H.max} neurons each`); input.value = String(this.hidden[i]); return; }
           const hidden = [...this.hidden];
           hidden[i] = v;
           this.commit({ hidden });

@@ -1,5 +1,6 @@
 // The teaching tools: gradient checks with a pass mark, the per-point view (a parameter's gradient shares,
-// per-point losses, misclassified rings), saturated-tanh marks and the confusion matrices. Owns its subtree.
+// per-point losses, misclassified rings), saturated-tanh marks and the confusion matrices. Owns its subtree; shows the
+// state it is given (render, renderConfusion) and reports to the actions.
 import { el } from './dom.js';
 
 const PASS = 1e-5;
@@ -13,6 +14,7 @@ export class TeachPanel {
    *   onLossSize: (on: boolean) => void, onSaturated: (on: boolean) => void }} h
    */
   constructor(root, h) {
+    this.root = root;
     root.classList.add('teach');
     this.checkNode = el('button', { type: 'button', title: 'Pin a node in the graph (click it), then check it' }, 'Check pinned node');
     this.checkNode.addEventListener('click', () => h.onCheckNode());
@@ -21,9 +23,9 @@ export class TeachPanel {
     this.result = el('output', { class: 'check-result', 'aria-live': 'polite' });
     this.param = el('select', { id: 'point-param' });
     this.param.addEventListener('change', () => h.onParam(this.param.value === '' ? null : Number(this.param.value)));
-    const lossSize = el('input', { type: 'checkbox', id: 'loss-size' });
+    const lossSize = (this.lossSize = el('input', { type: 'checkbox', id: 'loss-size' }));
     lossSize.addEventListener('change', () => h.onLossSize(lossSize.checked));
-    const sat = el('input', { type: 'checkbox', id: 'saturated' });
+    const sat = (this.saturated = el('input', { type: 'checkbox', id: 'saturated' }));
     sat.addEventListener('change', () => h.onSaturated(sat.checked));
     this.confusion = [this.matrix('train'), this.matrix('val')];
     root.append(
@@ -34,7 +36,7 @@ export class TeachPanel {
       el('div', { class: 'field' }, el('label', { class: 'check', htmlFor: 'loss-size' }, lossSize, 'Size points by their loss, ring the misclassified')),
       el('div', { class: 'field' }, el('label', { class: 'check', htmlFor: 'saturated' }, sat, 'Mark saturated tanh nodes (|out| > 0.99)')),
       el('h2', {}, 'Confusion (rows: true class, columns: predicted)'),
-      el('div', { class: 'confusions' }, ...this.confusion.map((c) => c.wrap)),
+      (this.confusionRoot = el('div', { class: 'confusions' }, ...this.confusion.map((c) => c.wrap))),
     );
   }
 
@@ -52,30 +54,22 @@ export class TeachPanel {
     return { wrap: table, cells };
   }
 
-  setParams(names) {
-    if (this.names === names) return; // the app makes the list once per network
-    this.names = names;
-    this.param.replaceChildren(el('option', { value: '' }, '— none —'), ...names.map((n, p) => el('option', { value: String(p) }, n)));
-  }
-
-  render({ pinned, param }) {
-    this.checkNode.disabled = pinned == null;
-    if (document.activeElement !== this.param) this.param.value = param == null ? '' : String(param);
-  }
-
-  showNodeCheck(name, c) {
-    const ok = c.relError < PASS;
-    this.result.textContent = `${name}: autograd ${f6(c.autograd)}, finite difference ${f6(c.numeric)}, relative error ${sci(c.relError)} ${ok ? '✓ pass' : '✗ FAIL'}`;
-    this.result.className = `check-result ${ok ? 'pass' : 'fail'}`;
-  }
-
-  showParamsCheck(c) {
-    const errs = Array.from(c.relError);
-    const worst = errs.reduce((w, e, i) => (e > errs[w] || Number.isNaN(e) ? i : w), 0);
-    const failed = errs.filter((e) => !(e < PASS)).length;
-    this.result.textContent = `${errs.length} parameters: largest relative error ${sci(errs[worst])} (${this.names?.[worst] ?? worst}); ` +
-      (failed ? `✗ ${failed} above ${PASS}` : `✓ all below ${PASS}`);
-    this.result.className = `check-result ${failed ? 'fail' : 'pass'}`;
+  /**
+   * @param {{ names: string[], pinned: number | null, pointParam: number | null, lossSize: boolean, saturated: boolean,
+   *   check: any }} s  the parameter names (made once per network) and the page state
+   */
+  render(s) {
+    if (this.names !== s.names) {
+      this.names = s.names;
+      this.param.replaceChildren(el('option', { value: '' }, '— none —'), ...s.names.map((n, p) => el('option', { value: String(p) }, n)));
+    }
+    this.checkNode.disabled = s.pinned == null;
+    this.param.value = s.pointParam == null ? '' : String(s.pointParam);
+    this.lossSize.checked = s.lossSize;
+    this.saturated.checked = s.saturated;
+    const c = s.check;
+    this.result.textContent = c ? (c.kind === 'node' ? nodeCheck(c) : paramsCheck(c)) : '';
+    this.result.className = `check-result ${!c ? '' : (c.kind === 'node' ? c.relError < PASS : [...c.relError].every((e) => e < PASS)) ? 'pass' : 'fail'}`;
   }
 
   /** @param {{ train: number[][], val: number[][] }} m counts [true][predicted] */
@@ -87,4 +81,19 @@ export class TeachPanel {
       cell.className = r === c ? 'diag' : v ? 'off' : '';
     })));
   }
+}
+
+/** @param {{ name: string, autograd: number, numeric: number, relError: number }} c */
+function nodeCheck(c) {
+  const ok = c.relError < PASS;
+  return `${c.name}: autograd ${f6(c.autograd)}, finite difference ${f6(c.numeric)}, relative error ${sci(c.relError)} ${ok ? '✓ pass' : '✗ FAIL'}`;
+}
+
+/** @param {{ names: string[], relError: Float64Array }} c */
+function paramsCheck(c) {
+  const errs = Array.from(c.relError);
+  const worst = errs.reduce((w, e, i) => (e > errs[w] || Number.isNaN(e) ? i : w), 0);
+  const failed = errs.filter((e) => !(e < PASS)).length;
+  return `${errs.length} parameters: largest relative error ${sci(errs[worst])} (${c.names[worst] ?? worst}); ` +
+    (failed ? `✗ ${failed} above ${PASS}` : `✓ all below ${PASS}`);
 }

@@ -1,10 +1,11 @@
 // The walk-through bar: step the forward or backward pass node by node and read each rule with its
-// numbers. Owns its subtree; the Walk model (walkthrough.js) holds the position.
+// numbers. Owns its subtree; the page state holds the mode and position, the Walk model (walkthrough.js) the pass.
 import { el } from './dom.js';
 
 export class WalkPanel {
   /** @param {HTMLElement} root @param {{ onMode: (m: 'off'|'forward'|'backward') => void, onGo: (delta: number | 'start' | 'end') => void, onPlay: () => void }} h */
   constructor(root, h) {
+    this.root = root;
     root.classList.add('walk');
     this.modes = ['off', 'forward', 'backward'].map((m) => {
       const r = el('input', { type: 'radio', name: 'walk-mode', value: m, id: `walk-${m}` });

@@ -1,0 +1,41 @@
+// npm run screenshot: the README's pictures of the built page (dist/, from npm run build) in headless Chromium.
+// Each shot is a page state at a window size; add more (a phone, an embed) as further entries of SHOTS.
+//   node scripts/screenshot.mjs [name...]   (default: every shot)
+import { existsSync } from 'node:fs';
+import { serve } from '../tests/e2e/server.js';
+import { launch, openPage } from '../tests/e2e/browser.js';
+
+const root = new URL('../', import.meta.url).pathname;
+/** name, output file (from the repository root), link hash, window size, what to do before the shot */
+const SHOTS = [
+  { name: 'readme', out: 'docs/screenshot.png', hash: '', width: 1400, height: 1050, async setup(page) {
+    await page.evaluate(() => { const a = window.micrograd.actions; a.setTrace(0.6, -0.8); a.setTraceLabel(1); a.step(40); a.setColorByGrad(true); });
+    await page.waitForTimeout(400);
+    await page.locator('g.gv-value[data-index="5"]').hover(); // a tooltip and the node's field over the plane
+    await page.waitForTimeout(300);
+  } },
+];
+
+if (!existsSync(`${root}dist/index.html`)) {
+  console.error('screenshot: dist/ is not built (npm run build)');
+  process.exit(2);
+}
+const wanted = process.argv.slice(2);
+const server = await serve(`${root}dist/`, '/');
+const browser = await launch();
+let failed = false;
+try {
+  for (const shot of SHOTS.filter((s) => !wanted.length || wanted.includes(s.name))) {
+    const { page, errors } = await openPage(browser, server.url + shot.hash, { width: shot.width, height: shot.height });
+    await page.waitForFunction(() => window.micrograd?.graphView?.ready, null, { timeout: 30000 });
+    await shot.setup(page);
+    await page.screenshot({ path: root + shot.out });
+    console.log(`${shot.out}: ${shot.width}x${shot.height}${errors.length ? `, page errors:\n  ${errors.join('\n  ')}` : ''}`);
+    failed ||= errors.length > 0;
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,152 @@
+// The only writer of views: render() turns what changed in the state (and the engine, via the snapshot) into drawing.
+// Each view declares the fields it reads and draws when one of them changed; while training plays, only when it is on
+// screen and at most as often as a person can read it (never spending more than a tenth of the time on itself).
+import { LINK, EXTENT } from './state.js';
+import { walkOf } from './teach-actions.js';
+import { GRID, FIELD } from './snapshot.js';
+
+const LIVE = ['params', 'network', 'tx', 'ty', 'tl', 'walkMode', 'walkPos'];
+
+/**
+ * @param {any} app { store, snap, actions }
+ * @param {Record<string, any>} views the mounted views by name (absent ones are null; the graph view may come later)
+ */
+export function createRenderer(app, views) {
+  const { store, snap } = app, s = store.state;
+
+  /** Emphasis of the training points for the per-point view (sizes, sign rings, misclassified rings), or null. */
+  function emphasis() {
+    if (s.pointParam != null) {
+      const P = snap.parameters().length, shares = snap.pointGrads(), n = shares.length / P;
+      const col = Float64Array.from({ length: n }, (_, i) => shares[i * P + s.pointParam]);
+      let m = 1e-300;
+      for (const v of col) m = Math.max(m, Math.abs(v));
+      return { scale: col.map((v) => 0.4 + 2.2 * Math.sqrt(Math.abs(v) / m)), sign: Int8Array.from(col, Math.sign), ring: null };
+    }
+    if (s.lossSize) {
+      const st = snap.pointStats('train'), pts = snap.points('train');
+      return { scale: st.loss.map((l) => 0.6 + Math.min(2.4, Math.sqrt(l))), sign: null, ring: Uint8Array.from(pts, (p, i) => (st.predicted[i] !== p.label ? 1 : 0)) };
+    }
+    return null;
+  }
+
+  /** The graph: structure on a new network or label; values (live, or the walk's); marks; pin, hover, colours. */
+  function drawGraph(/** @type {Set<string>} */ keys) {
+    const gv = views.graph, { tx, ty, tl } = s;
+    if (keys.has('network') || keys.has('tl')) {
+      gv.setGraph(snap.graph(tx, ty, tl)).then(() => { if (!performance.getEntriesByName('micrograd:graph').length) performance.mark('micrograd:graph'); });
+    }
+    if (LIVE.some((k) => keys.has(k)) || keys.has('saturated')) {
+      const walk = walkOf(app), w = walk?.view(s.walkPos);
+      const values = w ? w.values : snap.graphValues(tx, ty, tl);
+      gv.setValues(values);
+      gv.setPending(w?.pendingData ?? null, w?.pendingGrad ?? null);
+      gv.mark('gv-current', w?.current ?? []);
+      gv.mark('gv-operand', w?.operand ?? []);
+      if (w?.current.length) gv.reveal(w.current[0]);
+      const nodes = snap.graph(tx, ty, tl).nodes, N = nodes.length, bad = [], sat = [];
+      for (let i = 0; i < N; i++) {
+        if (!Number.isFinite(values[i]) || !Number.isFinite(values[N + i])) bad.push(i);
+        if (s.saturated && nodes[i].op === 'tanh' && Math.abs(values[i]) > 0.99) sat.push(i);
+      }
+      gv.mark('gv-bad', bad);
+      gv.mark('gv-saturated', sat);
+    }
+    gv.setColorByGrad(s.colorByGrad);
+    gv.setPinned(s.pinned);
+    gv.setHover(s.hoverNode);
+    gv.highlightParam(s.hoverParam);
+  }
+
+  const links = LINK.map((f) => f.key);
+  /** name, the element whose visibility counts (null: always drawn), the fields read, the least ms between draws while
+   *  playing, draw; views not mounted (undefined) are left out */
+  const table = [
+    ['status', null, ['frameError'], 0, () => views.status.render(s.frameError)],
+    ['controls', views.controls?.root, ['playing', 'speed', 'tx', 'ty', 'tl', 'levelSets', 'colorByGrad', 'message', 'recovery'], 0,
+      () => views.controls.render(s)],
+    ['readouts', views.readouts?.root, ['params', 'points', 'network', 'stepsPerSecond', 'msPerStep'], 100,
+      () => views.readouts.render({ ...snap.stats(), stepsPerSecond: s.stepsPerSecond, msPerStep: s.msPerStep })],
+    ['chart', views.chart?.root, ['params', 'points', 'network', 'trainingRun'], 100, (keys) => {
+      if (keys.has('trainingRun') || keys.has('network')) views.chart.reset();
+      const st = snap.stats();
+      views.chart.push(st.step, st.trainLoss, st.valLoss, st.trainAcc, st.valAcc);
+      views.chart.render();
+    }],
+    ['dataTools', views.dataTools?.root, ['newClass', 'history', 'showVal'], 0, () => views.dataTools.render({ newClass: s.newClass,
+      canUndo: s.history.undo.length > 0, canRedo: s.history.redo.length > 0, showVal: s.showVal })],
+    ['settings', views.settings?.root, ['dataset', 'n', 'noise', 'seed', 'hidden', 'act', 'opt', 'lr', 'wd', 'settingsError', 'shareNote'], 0,
+      () => views.settings.render(s)],
+    ['boundary', views.boundary?.root, ['params', 'points', 'network', 'tx', 'ty', 'tl', 'showVal', 'levelSets', 'pointParam', 'lossSize'], 0, () => {
+      views.boundary.render({ grid: snap.boundary(), gridSize: GRID, extent: EXTENT, train: snap.points('train'),
+        val: s.showVal ? snap.points('val') : [], params: snap.parameters(), firstLayerWidth: snap.options.hidden[0],
+        trace: { x: s.tx, y: s.ty, label: s.tl }, showLevelSets: s.levelSets, step: snap.stepCount, emphasis: emphasis() });
+      if (!performance.getEntriesByName('micrograd:interactive').length) performance.mark('micrograd:interactive');
+    }],
+    ['table', views.table?.root, ['params', 'network', 'hoverParam'], 100, (keys) => {
+      if (!keys.has('hoverParam') || keys.size > 1) views.table.render(snap.parameters(), snap.optimizerState(), snap.paramNames());
+      views.table.highlight(s.hoverParam);
+    }],
+    ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'pinned', 'hoverNode', 'hoverParam', 'saturated'], 50, drawGraph, () => !!views.graph],
+    ['walk', views.walk?.root, ['walkMode', 'walkPos', 'walkPlaying', 'params', 'tx', 'ty', 'tl', 'network'], 0, () => {
+      const w = walkOf(app), v = w?.view(s.walkPos);
+      views.walk.render(w ? { mode: s.walkMode, where: v.where, text: v.text, playing: s.walkPlaying } : { mode: 'off' });
+    }],
+    ['teach', views.teach?.root, ['network', 'pinned', 'pointParam', 'lossSize', 'saturated', 'check'], 0,
+      () => views.teach.render({ ...s, names: snap.paramNames(), pointParam: s.pointParam })],
+    ['confusion', views.teach?.confusionRoot, ['params', 'points', 'network'], 250,
+      () => views.teach.renderConfusion({ train: snap.confusion('train'), val: snap.confusion('val') })],
+    ['field', null, ['hoverNode', 'params', 'network', 'tl'], 100, () => {
+      const i = s.hoverNode, g = i == null ? null : snap.graph(s.tx, s.ty, s.tl);
+      if (i == null || !g?.nodes[i]) views.field.hide();
+      else views.field.show(g.nodes[i].name, snap.nodeField(i, s.tl), FIELD);
+    }],
+    ['url', null, [...links, 'points', 'edited'], 500, () => app.writeUrl(), null, true],
+  ];
+
+  const mounted = { status: views.status, field: views.field, url: true }; // drawn whether on screen or not
+  const entries = table.filter(([name, root]) => (name in mounted ? mounted[name] : root)).map(([name, root, reads, every, draw, ready, always]) =>
+    ({ name, root, reads, every, draw, ready: ready ?? (() => true), always: !!always,
+      pending: new Set(), last: -Infinity, cost: 0, visible: true }));
+  const counts = Object.fromEntries(entries.map((e) => [e.name, 0]));
+
+  // only what is on screen draws: a view scrolled away (or hidden by an embedding) catches up when it comes back
+  const byRoot = new Map(entries.filter((e) => e.root).map((e) => [e.root, e]));
+  if (typeof IntersectionObserver !== 'undefined') {
+    const io = new IntersectionObserver((list) => {
+      for (const x of list) { const e = byRoot.get(x.target); if (e) e.visible = x.isIntersecting; }
+    });
+    for (const root of byRoot.keys()) io.observe(root);
+  }
+
+  /** @param {number} now a frame's timestamp (ms) */
+  function render(now) {
+    const changed = store.changed;
+    if (changed.size) {
+      for (const e of entries) for (const k of e.reads) if (changed.has(k)) e.pending.add(k);
+      changed.clear();
+    }
+    const playing = s.playing;
+    for (const e of entries) {
+      if (!e.pending.size || !e.ready()) continue;
+      // while training plays, a view off screen waits until it comes back, and a view on screen waits its interval
+      // and at least 10x its own cost (the URL always waits); paused, whatever changed is drawn at once
+      if (playing && !e.visible) continue;
+      if ((playing || e.always) && now - e.last < Math.max(e.every, 10 * e.cost)) continue;
+      const keys = e.pending;
+      e.pending = new Set();
+      e.last = now;
+      const t0 = performance.now();
+      try { e.draw(keys); counts[e.name]++; } catch (err) { app.actions.reportError(e.name, err); }
+      e.cost = 0.7 * e.cost + 0.3 * (performance.now() - t0);
+    }
+  }
+
+  /** A view that arrives late (the graph) or changed size: everything it shows is drawn again. @param {string} name */
+  render.refresh = (name) => { const e = entries.find((x) => x.name === name); if (e) for (const k of e.reads) e.pending.add(k); };
+  /** Draws per view since the start (read by tests). */
+  render.counts = counts;
+  /** true when some visible view waits to draw. */
+  render.busy = () => entries.some((e) => e.pending.size && e.visible && e.ready());
+  return render;
+}
