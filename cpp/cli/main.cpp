@@ -5,6 +5,7 @@
 #include "../engine/graph_io.h"
 #include "../engine/pyfloat.h"
 #include "args.h"
+#include "expr_cmd.h"
 
 static bool write_file(const std::string& path, const std::string& text) {
   FILE* f = std::fopen(path.c_str(), "wb");
@@ -14,6 +15,7 @@ static bool write_file(const std::string& path, const std::string& text) {
 }
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "expr") return mg::expr_main(argc - 1, argv + 1);
   mg::CliArgs args;
   std::string error;
   if (!mg::parse_args(argc, argv, args, error)) {
