@@ -189,4 +189,34 @@ describe('one page model', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a 2-32-32-3 page holds a few thousand elements and training adds none (it held over 12,000)', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}#hidden=32,32&n=1000`);
+    await ready(page);
+    const r = await page.evaluate(() => new Promise((done) => {
+      let added = 0;
+      const mo = new MutationObserver((list) => {
+        for (const m of list) for (const n of m.addedNodes) if (n.nodeType === 1 && !n.closest('.lc-axis')) added++; // axis ticks may move
+      });
+      mo.observe(document.body, { childList: true, subtree: true });
+      const { actions, trainer } = window.micrograd;
+      actions.setSpeed(5);
+      actions.play();
+      const check = () => {
+        if (trainer.stepCount < 8) { setTimeout(check, 50); return; }
+        actions.pause();
+        mo.disconnect();
+        done({ added, elements: document.getElementsByTagName('*').length, rows: document.querySelectorAll('.optimizer-table tbody tr').length });
+      };
+      check();
+    }));
+    expect(r.added).toBe(0);
+    expect(r.elements).toBeLessThan(5000);
+    expect(r.rows).toBeLessThan(100); // of 1,251 parameters: only the rows in view exist
+    // the rows in view follow the scroll
+    await page.locator('.table-scroll').evaluate((e) => { e.scrollTop = 9000; });
+    await page.waitForFunction(() => [...document.querySelectorAll('.optimizer-table tbody tr')].some((tr) => !tr.hidden && tr.firstChild?.textContent === 'w[1][12][6]'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -80,7 +80,7 @@ describe('teaching', () => {
     await expect.poll(() => page.locator('#field-panel').isVisible()).toBe(true);
     expect(await page.locator('.node-field-title').textContent()).toMatch(/over the input plane/);
     // per-point view: pick a parameter in the optimizer table
-    await page.locator('.optimizer-table tbody tr').nth(0).click();
+    await page.locator('.optimizer-table tbody tr[data-param="0"]').click();
     expect(await page.locator('#point-param').inputValue()).toBe('0');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,53 +1,60 @@
 // The one animation loop: each frame runs the training steps the speed asks for (and a playing walk's next node),
-// then render(). A frame that throws is reported on the page and the next frame comes anyway. It measures how fast
-// training runs (steps per second, ms per step) for the readouts.
+// then render(). At max speed training runs instead in short tasks between the frames, so that drawing takes only
+// what it costs (a big network's step can take longer than a frame). A frame that throws is reported on the page and
+// the next frame comes anyway. The loop measures how fast training runs (steps per second, ms per step).
 import { SPEEDS } from './state.js';
 
-const MIN_BUDGET_MS = 11; // 'max' speed: training time per frame at least this, ...
-const MAX_BUDGET_MS = 90; // ... at most this (the page answers within ~10 frames a second), ...
-const DRAW_SHARE = 0.15;  // ... and about this share of the time left for drawing
-const FRAME_MS = 1000 / 60;
+const SLICE_MS = 10; // max speed: training per task; the browser draws and answers input between tasks
 
-/** @param {any} app { store, actions, teach } @param {(now: number) => void} render */
+/** @param {any} app { store, snap, actions, teach } @param {(now: number) => void} render */
 export function startLoop(app, render) {
   const s = app.store.state;
-  let lastTime = null, carry = 0, stepMs = 0.5, was = { playing: false, speed: -1 };
-  let lastWalk = 0, trainMs = 0, lastFrame = null;
-  const others = new Float64Array(8); // recent frames: time not spent training (drawing, the browser's own work)
-  let other = 0, window0 = 0, windowSteps = 0, windowMs = 0;
+  let lastTime = null, carry = 0, was = { playing: false, speed: -1 };
+  let lastWalk = 0, window0 = 0, windowSteps = 0, windowMs = 0;
+  let stepMs = NaN, lastK = 1, trainer = null; // the step time measured on this trainer (NaN: not yet)
 
-  /** 'max' speed: train for most of the frame, leaving DRAW_SHARE of the time to everything else, in whole frames. */
-  function budget() {
-    const o = Math.min(...others);
-    const frames = Math.max(1, Math.ceil(o / (DRAW_SHARE * FRAME_MS)));
-    return Math.max(MIN_BUDGET_MS, Math.min(MAX_BUDGET_MS, frames * FRAME_MS - o - 2));
+  /** Up to k steps (fewer until the step time is known: a first guess must not hold the page for seconds). */
+  function train(k) {
+    if (app.snap.trainer !== trainer) { trainer = app.snap.trainer; stepMs = NaN; lastK = 1; }
+    k = Math.max(1, Math.min(k, Number.isNaN(stepMs) ? 1 : 2 * lastK + 1));
+    lastK = k;
+    const t0 = performance.now();
+    let done = 0, ms = 0;
+    try { done = app.actions.train(k); } finally { ms = performance.now() - t0; }
+    if (done > 0) {
+      const per = Math.max(0.002, ms / done);
+      stepMs = Number.isNaN(stepMs) ? per : 0.8 * stepMs + 0.2 * per;
+      windowSteps += done;
+      windowMs += ms;
+    }
   }
+  const stepsFor = (ms) => Math.max(1, Math.floor(ms / (Number.isNaN(stepMs) ? ms : stepMs)));
 
-  function train(now) {
+  // max speed: a chain of tasks, each training for about SLICE_MS
+  const channel = new MessageChannel();
+  let pumping = false;
+  channel.port1.onmessage = () => {
+    pumping = false;
+    if (!s.playing || !SPEEDS[s.speed].max) return;
+    try { train(stepsFor(SLICE_MS)); } catch (e) { app.actions.reportError('training', e); }
+    pump();
+  };
+  const pump = () => { if (!pumping) { pumping = true; channel.port2.postMessage(0); } };
+
+  /** The steps this frame's speed asks for (none at max speed: the tasks train). */
+  function frameSteps(now) {
     if (s.playing !== was.playing || s.speed !== was.speed) { lastTime = null; carry = 0; } // no burst of catch-up steps
     was = { playing: s.playing, speed: s.speed };
-    trainMs = 0;
-    if (!s.playing) return;
+    if (!s.playing) return 0;
     const speed = SPEEDS[s.speed];
-    let k;
-    if (speed.perFrame) k = speed.perFrame;
-    else if (speed.max) k = Math.max(1, Math.min(100000, Math.floor(budget() / stepMs)));
-    else {
-      const dt = lastTime === null ? 0 : Math.min(now - lastTime, 250);
-      carry += (dt / 1000) * speed.perSecond;
-      k = Math.floor(carry);
-      carry -= k;
-    }
+    if (speed.max) { pump(); return 0; }
+    if (speed.perFrame) return speed.perFrame;
+    const dt = lastTime === null ? 0 : Math.min(now - lastTime, 250);
     lastTime = now;
-    if (k <= 0) return;
-    const t0 = performance.now();
-    let done = 0;
-    try { done = app.actions.train(k); } finally { trainMs = performance.now() - t0; }
-    if (done > 0) {
-      stepMs = 0.8 * stepMs + 0.2 * Math.max(0.002, trainMs / done);
-      windowSteps += done;
-      windowMs += trainMs;
-    }
+    carry += (dt / 1000) * speed.perSecond;
+    const k = Math.floor(carry);
+    carry -= k;
+    return k;
   }
 
   /** steps/s over the last half second or more, and ms per step, into the state twice a second */
@@ -61,14 +68,9 @@ export function startLoop(app, render) {
 
   function frame(/** @type {number} */ now) {
     requestAnimationFrame(frame); // first: whatever this frame does, the next one comes
-    if (lastFrame !== null) {
-      other = Math.max(0, now - lastFrame - trainMs);
-      others.copyWithin(0, 1);
-      others[others.length - 1] = other;
-    }
-    lastFrame = now;
     try {
-      train(now);
+      const k = frameSteps(now);
+      if (k > 0) train(k);
       if (s.walkPlaying && now - lastWalk >= 1000 / s.walkSpeed) { lastWalk = now; app.teach.walkTick(); }
       measure(now);
     } catch (e) { app.actions.reportError('training', e); }

@@ -5,16 +5,20 @@ export const CLASS_NAMES = ['class 0', 'class 1', 'class 2'];
 export const CLASS_SHAPES = ['circle', 'square', 'triangle'];
 export const classColor = (k) => `rgb(${CLASS_RGB[k].join(',')})`;
 
-/** Traces a class marker centred at (x, y) with radius r on a 2D context (caller fills/strokes). */
-export function markerPath(ctx, label, x, y, r) {
-  ctx.beginPath();
+/** Traces a class marker centred at (x, y) with radius r on a 2D context (caller fills/strokes); with fresh false it
+ *  adds to the current path, so many markers of a class draw with one fill and one stroke. */
+export function markerPath(ctx, label, x, y, r, fresh = true) {
+  if (fresh) ctx.beginPath();
   if (label === 1) ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
   else if (label === 2) {
     ctx.moveTo(x, y - r * 1.1);
     ctx.lineTo(x + r * 1.05, y + r * 0.75);
     ctx.lineTo(x - r * 1.05, y + r * 0.75);
     ctx.closePath();
-  } else ctx.arc(x, y, r, 0, 2 * Math.PI);
+  } else {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+  }
 }
 
 /** One diverging palette for sign, everywhere: negative red, positive blue (graph fills and weight edges, node

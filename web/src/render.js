@@ -1,11 +1,13 @@
 // The only writer of views: render() turns what changed in the state (and the engine, via the snapshot) into drawing.
 // Each view declares the fields it reads and draws when one of them changed; while training plays, only when it is on
-// screen and at most as often as a person can read it (never spending more than a tenth of the time on itself).
-import { LINK, EXTENT } from './state.js';
+// screen and at most as often as a person can read it (never spending more than a tenth of the time on itself, and
+// at max speed at most 10 times a second: a frame that changes nothing costs the browser nothing).
+import { LINK, EXTENT, SPEEDS } from './state.js';
 import { walkOf } from './teach-actions.js';
 import { GRID, FIELD } from './snapshot.js';
 
 const LIVE = ['params', 'network', 'tx', 'ty', 'tl', 'walkMode', 'walkPos'];
+const MAX_SPEED_MS = 100; // at max speed every view waits this long between draws: training gets the rest
 
 /**
  * @param {any} app { store, snap, actions }
@@ -87,7 +89,7 @@ export function createRenderer(app, views) {
       if (!keys.has('hoverParam') || keys.size > 1) views.table.render(snap.parameters(), snap.optimizerState(), snap.paramNames());
       views.table.highlight(s.hoverParam);
     }],
-    ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'pinned', 'hoverNode', 'hoverParam', 'saturated'], 50, drawGraph, () => !!views.graph],
+    ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'pinned', 'hoverNode', 'hoverParam', 'saturated'], 100, drawGraph, () => !!views.graph],
     ['walk', views.walk?.root, ['walkMode', 'walkPos', 'walkPlaying', 'params', 'tx', 'ty', 'tl', 'network'], 0, () => {
       const w = walkOf(app), v = w?.view(s.walkPos);
       views.walk.render(w ? { mode: s.walkMode, where: v.where, text: v.text, playing: s.walkPlaying } : { mode: 'off' });
@@ -126,13 +128,13 @@ export function createRenderer(app, views) {
       for (const e of entries) for (const k of e.reads) if (changed.has(k)) e.pending.add(k);
       changed.clear();
     }
-    const playing = s.playing;
+    const playing = s.playing, least = SPEEDS[s.speed].max ? MAX_SPEED_MS : 0;
     for (const e of entries) {
       if (!e.pending.size || !e.ready()) continue;
       // while training plays, a view off screen waits until it comes back, and a view on screen waits its interval
       // and at least 10x its own cost (the URL always waits); paused, whatever changed is drawn at once
       if (playing && !e.visible) continue;
-      if ((playing || e.always) && now - e.last < Math.max(e.every, 10 * e.cost)) continue;
+      if ((playing || e.always) && now - e.last < Math.max(e.every, 10 * e.cost, playing ? least : 0)) continue;
       const keys = e.pending;
       e.pending = new Set();
       e.last = now;
@@ -146,6 +148,8 @@ export function createRenderer(app, views) {
   render.refresh = (name) => { const e = entries.find((x) => x.name === name); if (e) for (const k of e.reads) e.pending.add(k); };
   /** Draws per view since the start (read by tests). */
   render.counts = counts;
+  /** Each view's recent cost of a draw in ms (read by the benchmark). */
+  render.costs = () => Object.fromEntries(entries.map((e) => [e.name, +e.cost.toFixed(2)]));
   /** true when some visible view waits to draw. */
   render.busy = () => entries.some((e) => e.pending.size && e.visible && e.ready());
   return render;
