@@ -32,18 +32,10 @@ struct Traced {
   }
   GradCheck check(int32_t id) {
     Tape& tape = t.tape();
-    double v = tape[id].data, g = tape[id].grad;
-    double h = 1e-6 * std::max(1.0, std::fabs(v));
-    tape[id].data = v + h;
-    double up = replay_from(id);
-    tape[id].data = v - h;
-    double down = replay_from(id);
-    tape[id].data = v;
-    replay_from(id);
-    double numeric = (up - down) / (2 * h);
-    // relative, with a floor: for gradients below ~1e-4 the difference quotient's own rounding noise
-    // (~eps * |loss| / h, about 1e-10) would dominate a purely relative error
-    return {g, numeric, std::fabs(g - numeric) / std::max(std::fabs(g) + std::fabs(numeric), 1e-4)};
+    return central_difference(tape[id].data, tape[id].grad, [&](double v) {
+      tape[id].data = v;
+      return replay_from(id);
+    });
   }
 };
 }  // namespace

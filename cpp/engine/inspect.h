@@ -2,6 +2,8 @@
 // contributions), the forward order, finite-difference gradient checks, each training point's share of
 // the gradient, per-point losses and predictions, and one node's value over the whole input plane.
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -28,6 +30,19 @@ struct GradCheck {
 // downstream of the nudged node); rel_error = |a - n| / max(|a| + |n|, 1e-4) (the floor keeps the
 // difference quotient's rounding noise, ~1e-10, from failing tiny gradients).
 GradCheck grad_check(Trainer& t, double x, double y, int label, int32_t node);
+// A gradient check of one node: autograd's g for the node of value v against a central difference of f, the
+// loss as a function of that node's value (f recomputes everything downstream of it; f(v) runs last and
+// restores it). h = 1e-6 * max(1, |v|); rel_error as grad_check's.
+template <class F>
+GradCheck central_difference(double v, double g, F f) {
+  double h = 1e-6 * std::max(1.0, std::fabs(v));
+  double up = f(v + h), down = f(v - h);
+  f(v);
+  double numeric = (up - down) / (2 * h);
+  // relative, with a floor: for gradients below ~1e-4 the difference quotient's own rounding noise
+  // (~eps * |loss| / h, about 1e-10) would dominate a purely relative error
+  return {g, numeric, std::fabs(g - numeric) / std::max(std::fabs(g) + std::fabs(numeric), 1e-4)};
+}
 // The same for every parameter, in parameter order.
 std::vector<GradCheck> grad_check_params(Trainer& t, double x, double y, int label);
 
