@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { loadEngine } from '../web/src/engine.js';
 import { fusedStep, makeFused, plainBoundary, loadReference } from './bench-js.mjs';
-import { benchPage } from './bench-page.mjs';
+import { benchPage, describePage } from './bench-page.mjs';
 
 const args = new Set(process.argv.slice(2));
 for (const a of args) {
@@ -130,7 +130,7 @@ if (wasmCpp) for (const k of ['fused_step_default', 'step_default_rebuilt', 'bou
 let page = null;
 if (existsSync(`${root}dist/index.html`) && !args.has('--no-page')) {
   log('page: headless Chromium on dist/ ...');
-  try { page = await benchPage({ runs: QUICK ? 1 : 3, seconds: QUICK ? 1 : 3 }); } catch (e) { notes.push(`page half failed: ${e.message}`); }
+  try { page = await benchPage({ runs: QUICK ? 1 : 3, seconds: QUICK ? 1 : 10 }); } catch (e) { notes.push(`page half failed: ${e.message}`); }
 } else notes.push('page half skipped: dist/ not built (npm run build)');
 
 const over = (a, b) => (a && b ? a.median / b.median : null); // how many times a's time is b's (medians)
@@ -140,7 +140,7 @@ const report = {
   native: nat ? nat.results : null,
   wasm: wasmResults,
   js: jsResults,
-  page, // interactiveMs, graphMs (from navigation), fps at the default speed, maxStepsPerSecond with views live
+  page, // the page's metrics (scripts/bench-page.mjs): load, frames at the default speed, steps/s at max speed
   ratios: {
     // measured in the same rounds: the median of the per-round ratios
     reference_js_over_wasm_step: pairedRatio(jsResults.reference_step_default, wasmResults.step_default), // goal >= 50
@@ -178,10 +178,6 @@ if (AS_JSON) {
     `${x(r.wasm_step_over_fused_wasm)} the time of hand-fused C++ in WASM, ${x(r.wasm_step_over_fused_js)} that of hand-fused JS`);
   console.log(`native default step: ${x(r.native_step_over_fused_native)} the time of hand-fused C++`);
   console.log(`WASM boundary: ${x(r.plain_js_over_wasm_boundary)} faster than the plain-JS loop`);
-  if (page) {
-    const p = (v, d = 0) => `${v.median.toFixed(d)} [${v.min.toFixed(d)}-${v.max.toFixed(d)}]`;
-    console.log(`page (Chromium, localhost): interactive ${p(page.interactiveMs)} ms, graph drawn ${p(page.graphMs)} ms, ` +
-      `${p(page.fps, 1)} fps playing at the default speed, ${p(page.maxStepsPerSecond)} steps/s at max speed with views live`);
-  }
+  if (page) console.log(`page (Chromium, localhost):\n${describePage(page)}`);
   for (const n of report.notes) console.log(`note: ${n}`);
 }
