@@ -18,6 +18,6 @@ struct CliArgs {
 
 // Parses argv; on bad input returns false with a one-line message in `error` naming the flag.
 bool parse_args(int argc, const char* const* argv, CliArgs& out, std::string& error);
-const char* usage();
+std::string usage();
 
 }  // namespace mg

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (args.help) {
-    std::fputs(mg::usage(), stdout);
+    std::fputs(mg::usage().c_str(), stdout);
     return 0;
   }
   mg::Trainer t(args.cfg);

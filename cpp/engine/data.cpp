@@ -59,16 +59,6 @@ double gaussian(RNG& rng) {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
 }
 
-bool parse_dataset(const std::string& name, Dataset& out) {
-  static const char* const kNames[] = {"yinyang", "circles", "xor", "spiral", "blobs"};
-  for (int i = 0; i < 5; ++i)
-    if (name == kNames[i]) {
-      out = static_cast<Dataset>(i);
-      return true;
-    }
-  return false;
-}
-
 namespace {
 // One point of class c for each of the other datasets.
 Point circles(RNG& rng, int c) {  // three rings of radius 0.5, 1.1, 1.7

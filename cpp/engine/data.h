@@ -24,7 +24,6 @@ Splits gen_yinyang(RNG& rng, int n);
 // coordinate then jittered by Gaussian noise of standard deviation `noise` (no draws when noise is 0,
 // so yin-yang with noise 0 is exactly the reference's data).
 enum class Dataset : uint8_t { YinYang, Circles, Xor, Spiral, Blobs };
-bool parse_dataset(const std::string& name, Dataset& out);  // "yinyang", "circles", "xor", "spiral", "blobs"
 Splits gen_dataset(Dataset kind, RNG& rng, int n, double noise);
 double gaussian(RNG& rng);  // standard normal by Box-Muller from two uniform draws
 // Split a list of points as the reference does: first int(0.8 n) train, up to int(0.9 n) val, rest test.

@@ -6,7 +6,8 @@
 
 #include "graph_io.h"
 #include "session_util.h"
-#include "setting_limits.h"
+#include "engine_limits.h"
+#include "settings_parse.h"
 #include "pyfloat.h"
 
 namespace mg {
@@ -51,39 +52,17 @@ std::string Session::configure(double seed, double n, const std::string& hidden,
                                const std::string& dataset, double noise) {
   error_.clear();
   Config cfg;
-  if (!is_int_in(seed, 1, 9007199254740991.0)) return error_ = "seed: expected an integer from 1 to 2^53-1, got " + num(seed);
-  if (!is_int_in(n, kMinPoints, kMaxPoints))
-    return error_ = "n: expected an integer from " + std::to_string(kMinPoints) + " to " + std::to_string(kMaxPoints) + ", got " + num(n);
+  if (!check_integer(seed, "seed", kSeedRange, error_) || !check_integer(n, "n", {kMinPoints, kMaxPoints}, error_) ||
+      !parse_hidden(hidden, "hidden", cfg.hidden, error_) || !parse_activation(act, "activation", cfg.act, error_) ||
+      !parse_optimizer(optimizer, "optimizer", cfg.optimizer, error_) || !check_number(lr, "lr", kLrRange, error_) ||
+      !check_number(weight_decay, "weightDecay", kWeightDecayRange, error_) ||
+      !parse_dataset(dataset, "dataset", cfg.dataset, error_) || !check_number(noise, "noise", kNoiseRange, error_))
+    return error_;
   cfg.seed = static_cast<uint64_t>(seed);
   cfg.n = static_cast<int>(n);
-  cfg.hidden.clear();
-  size_t start = 0;
-  for (;;) {
-    size_t comma = hidden.find(',', start);
-    std::string part = hidden.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    char* end = nullptr;
-    long w = std::strtol(part.c_str(), &end, 10);
-    if (part.empty() || !std::isdigit(static_cast<unsigned char>(part[0])) || end != part.c_str() + part.size() ||
-        w < 1 || w > kMaxWidth)  // digits only: no sign, no whitespace, no embedded NUL
-      return error_ = "hidden: each layer width must be an integer from 1 to " + std::to_string(kMaxWidth) + ", got '" + hidden + "'";
-    cfg.hidden.push_back(static_cast<int>(w));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  if (cfg.hidden.size() > static_cast<size_t>(kMaxLayers))
-    return error_ = "hidden: at most " + std::to_string(kMaxLayers) + " layers, got " + std::to_string(cfg.hidden.size());
-  if (act != "tanh" && act != "relu") return error_ = "activation: expected 'tanh' or 'relu', got '" + act + "'";
-  if (optimizer != "adamw" && optimizer != "sgd") return error_ = "optimizer: expected 'adamw' or 'sgd', got '" + optimizer + "'";
-  if (!in_range(lr, 0, kMaxLr)) return error_ = range_error("lr", lr, 0, kMaxLr);
-  if (!in_range(weight_decay, 0, kMaxWeightDecay)) return error_ = range_error("weightDecay", weight_decay, 0, kMaxWeightDecay);
-  if (!parse_dataset(dataset, cfg.dataset))
-    return error_ = "dataset: expected 'yinyang', 'circles', 'xor', 'spiral' or 'blobs', got '" + dataset + "'";
-  if (!in_range(noise, 0, 1)) return error_ = range_error("noise", noise, 0, 1);
-  cfg.noise = noise;
-  cfg.act = act == "tanh" ? Act::Tanh : Act::Relu;
-  cfg.optimizer = optimizer == "adamw" ? OptKind::AdamW : OptKind::SGD;
   cfg.lr = lr;
   cfg.weight_decay = weight_decay;
+  cfg.noise = noise;
   int64_t per_point = nodes_per_point(cfg.hidden);
   int64_t train = static_cast<int64_t>(0.8 * cfg.n);
   if (per_point * std::max<int64_t>(train, 1) > kMaxTapeNodes)
@@ -103,7 +82,7 @@ double Session::step() {
 double Session::steps(double k) {
   if (!ready()) return std::nan("");
   if (!is_int_in(k, 1, kMaxStepsPerCall)) {
-    fail("steps: expected an integer from 1 to " + std::to_string(kMaxStepsPerCall) + ", got " + num(k));
+    fail("steps: expected an integer from 1 to " + std::to_string(kMaxStepsPerCall) + ", got " + shown(k));
     return std::nan("");
   }
   int64_t per_step = nodes_per_point_ * std::max<int64_t>(1, static_cast<int64_t>(t_->data().train.size()));
@@ -143,20 +122,18 @@ void Session::reset() {
 
 void Session::set_lr(double lr) {
   if (!ready()) return;
-  if (!in_range(lr, 0, kMaxLr)) fail(range_error("lr", lr, 0, kMaxLr));
-  else t_->set_lr(lr);
+  if (check_number(lr, "lr", kLrRange, error_)) t_->set_lr(lr);
 }
 
 void Session::set_weight_decay(double wd) {
   if (!ready()) return;
-  if (!in_range(wd, 0, kMaxWeightDecay)) fail(range_error("weightDecay", wd, 0, kMaxWeightDecay));
-  else t_->set_weight_decay(wd);
+  if (check_number(wd, "weightDecay", kWeightDecayRange, error_)) t_->set_weight_decay(wd);
 }
 
 bool Session::check_point(double x, double y, double label) {
-  if (!std::isfinite(x) || std::fabs(x) > kMaxCoord) return fail("x: expected a finite number from -1000 to 1000, got " + num(x));
-  if (!std::isfinite(y) || std::fabs(y) > kMaxCoord) return fail("y: expected a finite number from -1000 to 1000, got " + num(y));
-  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + num(label));
+  if (!std::isfinite(x) || std::fabs(x) > kMaxCoord) return fail("x: expected a finite number from -1000 to 1000, got " + shown(x));
+  if (!std::isfinite(y) || std::fabs(y) > kMaxCoord) return fail("y: expected a finite number from -1000 to 1000, got " + shown(y));
+  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + shown(label));
   return true;
 }
 
@@ -183,7 +160,9 @@ std::string Session::graph_json(double x, double y, double label) {
     const GraphNode& n = g.nodes[i];
     if (i) s += ',';
     s += "{\"op\":\"" + json_escape(n.op) + "\",\"param\":" + (n.param >= 0 ? std::to_string(n.param) : "null") +
-         ",\"input\":" + (n.input ? "true" : "false") + ",\"name\":\"" + json_escape(n.name) + "\"}";
+         ",\"input\":" + (n.input ? "true" : "false") + ",\"name\":\"" + json_escape(n.name) +
+         "\",\"layer\":" + (n.layer >= 0 ? std::to_string(n.layer) : "null") +
+         ",\"neuron\":" + (n.neuron >= 0 ? std::to_string(n.neuron) : "null") + "}";
   }
   s += "],\"edges\":[";
   for (size_t i = 0; i < g.edges.size(); ++i)
@@ -206,7 +185,7 @@ uintptr_t Session::graph_values(double x, double y, double label) {
 uintptr_t Session::boundary(double w, double h, double x0, double x1, double y0, double y1) {
   if (!ready()) return 0;
   if (!is_int_in(w, 1, kMaxBoundarySide) || !is_int_in(h, 1, kMaxBoundarySide))
-    return fail("boundary: width and height must be integers from 1 to " + std::to_string(kMaxBoundarySide) + ", got " + num(w) + "x" + num(h)), 0;
+    return fail("boundary: width and height must be integers from 1 to " + std::to_string(kMaxBoundarySide) + ", got " + shown(w) + "x" + shown(h)), 0;
   for (double v : {x0, x1, y0, y1})
     if (!std::isfinite(v) || std::fabs(v) > kMaxCoord) return fail("boundary: extent must be finite numbers from -1000 to 1000"), 0;
   if (!(x1 > x0) || !(y1 > y0)) return fail("boundary: expected x0 < x1 and y0 < y1"), 0;
@@ -226,6 +205,19 @@ uintptr_t Session::parameters() {
   buf_.resize(t_->params().size());
   for (size_t i = 0; i < buf_.size(); ++i) buf_[i] = t_->param(static_cast<int>(i));
   return reinterpret_cast<uintptr_t>(buf_.data());
+}
+
+std::string Session::param_names() {
+  if (!ready()) return "";
+  std::string s = "[";
+  const MLP& m = t_->model();
+  for (size_t l = 0; l < m.layers.size(); ++l)
+    for (size_t n = 0; n < m.layers[l].neurons.size(); ++n)
+      for (int i = 0; i <= static_cast<int>(m.layers[l].neurons[n].w.size()); ++i) {
+        int input = i < static_cast<int>(m.layers[l].neurons[n].w.size()) ? i : -1;  // weights, then the bias
+        s += (s.size() > 1 ? ",\"" : "\"") + param_name(static_cast<int>(l), static_cast<int>(n), input) + "\"";
+      }
+  return s + "]";
 }
 
 uintptr_t Session::optimizer_state() {
@@ -279,7 +271,7 @@ bool Session::add_point(double x, double y, double label, double split) {
 bool Session::move_point(double split, double index, double x, double y) {
   std::vector<Point>* s = split_of(split, "split");
   if (!s) return false;
-  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
+  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + shown(index) + " in this split");
   if (!check_point(x, y, 0)) return false;
   (*s)[static_cast<size_t>(index)].x = x;
   (*s)[static_cast<size_t>(index)].y = y;
@@ -290,8 +282,8 @@ bool Session::move_point(double split, double index, double x, double y) {
 bool Session::set_label(double split, double index, double label) {
   std::vector<Point>* s = split_of(split, "split");
   if (!s) return false;
-  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
-  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + num(label));
+  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + shown(index) + " in this split");
+  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + shown(label));
   (*s)[static_cast<size_t>(index)].label = static_cast<int>(label);
   t_->data_changed();
   return true;
@@ -300,7 +292,7 @@ bool Session::set_label(double split, double index, double label) {
 bool Session::remove_point(double split, double index) {
   std::vector<Point>* s = split_of(split, "split");
   if (!s) return false;
-  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + num(index) + " in this split");
+  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + shown(index) + " in this split");
   s->erase(s->begin() + static_cast<size_t>(index));
   t_->data_changed();
   return true;

@@ -8,19 +8,14 @@
 #include <vector>
 
 #include "fast_boundary.h"
+#include "engine_limits.h"
 #include "trainer.h"
 
 namespace mg {
 
-constexpr int kMaxBoundarySide = 1024;          // boundary grid cells per side
-constexpr int kMaxStepsPerCall = 100000;        // steps(k)
-constexpr double kMaxCoord = 1000.0;            // |x|, |y| of any point
-constexpr double kMaxLr = 100.0, kMaxWeightDecay = 10.0;
 constexpr int64_t kMaxTapeNodes = 8000000;      // graph nodes one training step may build
 // Work per call, so no single call can hold the page for long (a caller splits bigger jobs into calls):
 constexpr int64_t kMaxNodesPerCall = 2000000000;  // steps(k): k x graph nodes per step (default network: 160,000 steps)
-constexpr int64_t kMaxTracedNodes = 500000;       // graph() / graph_values(): nodes of the traced graph
-constexpr int64_t kMaxBoundaryWork = 1000000000;  // boundary(w, h): w x h x parameters
 
 class Session {
  public:
@@ -49,6 +44,7 @@ class Session {
   uintptr_t parameters();                               // -> P doubles
   uintptr_t optimizer_state();                          // -> 3P doubles: last grad, m, v of each parameter
   int num_parameters() const { return t_ ? static_cast<int>(t_->params().size()) : 0; }
+  std::string param_names();                            // JSON array, reference order: "w[l][n][i]", "b[l][n]"
 
   int num_points(double split);
   uintptr_t points(double split);                       // -> 3 doubles per point: x, y, label

@@ -15,7 +15,7 @@ bool Session::check_graph_node(double node) {
     t_->graph_values(0, 0, 0, d, g);
     graph_size_ = static_cast<int>(d.size());
   }
-  if (!is_int_in(node, 0, graph_size_ - 1)) return fail("node: expected a node index from 0 to " + std::to_string(graph_size_ - 1) + ", got " + num(node));
+  if (!is_int_in(node, 0, graph_size_ - 1)) return fail("node: expected a node index from 0 to " + std::to_string(graph_size_ - 1) + ", got " + shown(node));
   return true;
 }
 
@@ -90,14 +90,14 @@ uintptr_t Session::point_stats(double split) {
 
 uintptr_t Session::node_field(double node, double label, double w, double h, double x0, double x1, double y0, double y1) {
   if (!ready() || !check_graph_node(node)) return 0;
-  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + num(label)), 0;
+  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + shown(label)), 0;
   if (!is_int_in(w, 1, 256) || !is_int_in(h, 1, 256)) return fail("field: width and height must be integers from 1 to 256"), 0;
   for (double v : {x0, x1, y0, y1})
     if (!std::isfinite(v) || std::fabs(v) > kMaxCoord) return fail("field: extent must be finite numbers from -1000 to 1000"), 0;
   if (!(x1 > x0) || !(y1 > y0)) return fail("field: expected x0 < x1 and y0 < y1"), 0;
   if (!check_traced_size()) return 0;
   if (static_cast<int64_t>(w) * static_cast<int64_t>(h) * nodes_per_point_ > kMaxNodesPerCall / 10)
-    return fail("field: " + num(w) + "x" + num(h) + " cells of a " + std::to_string(nodes_per_point_) + "-node graph is too much work; use fewer cells"), 0;
+    return fail("field: " + shown(w) + "x" + shown(h) + " cells of a " + std::to_string(nodes_per_point_) + "-node graph is too much work; use fewer cells"), 0;
   fbuf_ = mg::node_field(*t_, static_cast<int32_t>(node), static_cast<int>(label), static_cast<int>(w), static_cast<int>(h), x0, x1, y0, y1);
   count_ = static_cast<int>(fbuf_.size());
   return reinterpret_cast<uintptr_t>(fbuf_.data());

@@ -9,7 +9,8 @@
 
 #include "../cli/args.h"
 #include "session.h"
-#include "setting_limits.h"
+#include "engine_limits.h"
+#include "settings_parse.h"
 
 namespace {
 // Work bounds of the harness only (the Session's own limits are far larger): valid but costly values are
@@ -77,17 +78,13 @@ std::string hidden_of(Bytes& in) {
 
 // Graph nodes per training point, as Session estimates them (-1 when `hidden` is not a valid width list).
 int64_t nodes_per_point(const std::string& hidden) {
+  std::vector<int> widths;
+  std::string error;
+  if (!mg::parse_hidden(hidden, "hidden", widths, error)) return -1;
   int64_t total = 20, nin = 2;
-  for (size_t start = 0;;) {
-    size_t comma = hidden.find(',', start);
-    std::string part = hidden.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    char* end = nullptr;
-    long w = std::strtol(part.c_str(), &end, 10);
-    if (part.empty() || *end || w < 1 || w > mg::kMaxWidth) return -1;
-    total += w * (3 * nin + 1), nin = w;
-    if (comma == std::string::npos) return total + 3 * (3 * nin + 1);  // the 3 logits
-    start = comma + 1;
-  }
+  widths.push_back(3);  // the logits
+  for (int w : widths) total += w * (3 * nin + 1), nin = w;
+  return total;
 }
 
 struct State {
@@ -237,8 +234,9 @@ void run_args(Bytes& in) {
   check(c.seed >= 1 && c.n >= mg::kMinPoints && c.n <= mg::kMaxPoints, "seed and n in range");
   check(!c.hidden.empty() && c.hidden.size() <= static_cast<size_t>(mg::kMaxLayers), "layers in range");
   for (int w : c.hidden) check(w >= 1 && w <= mg::kMaxWidth, "width in range");
-  check(std::isfinite(c.lr) && c.lr >= 0 && std::isfinite(c.weight_decay) && c.weight_decay >= 0, "lr and wd");
-  check(a.steps >= 0 && std::isfinite(a.trace_x) && std::isfinite(a.trace_y), "steps and trace");
+  check(c.lr >= mg::kLrRange.min && c.lr <= mg::kLrRange.max, "lr in range");
+  check(c.weight_decay >= mg::kWeightDecayRange.min && c.weight_decay <= mg::kWeightDecayRange.max, "wd in range");
+  check(a.steps >= 0 && std::fabs(a.trace_x) <= mg::kMaxCoord && std::fabs(a.trace_y) <= mg::kMaxCoord, "steps and trace");
   check(a.trace_label >= 0 && a.trace_label <= 2, "trace label");
 }
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "data.h"
 #include "session.h"
+#include "settings_parse.h"
 
 namespace {
 std::vector<mg::Point> all_points(const mg::Splits& s) {
@@ -74,9 +75,11 @@ TEST(Datasets, NoiseMovesPoints) {
 
 TEST(Datasets, ParseNamesAndSessionRefusesUnknown) {
   mg::Dataset d;
-  EXPECT_TRUE(mg::parse_dataset("spiral", d));
+  std::string error;
+  EXPECT_TRUE(mg::parse_dataset("spiral", "dataset", d, error));
   EXPECT_EQ(d, mg::Dataset::Spiral);
-  EXPECT_FALSE(mg::parse_dataset("moons", d));
+  EXPECT_FALSE(mg::parse_dataset("moons", "dataset", d, error));
+  EXPECT_EQ(error, "dataset: expected 'yinyang', 'circles', 'xor', 'spiral' or 'blobs', got 'moons'");
   mg::Session s;
   EXPECT_EQ(s.configure(42, 100, "8", "tanh", "adamw", 0.1, 0, "moons", 0).rfind("dataset:", 0), 0u);
   EXPECT_EQ(s.configure(42, 100, "8", "tanh", "adamw", 0.1, 0, "xor", 2).rfind("noise:", 0), 0u);

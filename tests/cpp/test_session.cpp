@@ -128,7 +128,7 @@ TEST(Session, OptimizerStateAfterAStep) {
 
 TEST(Session, WorkPerCallIsBoundedWithAMessage) {
   mg::Session big;
-  ASSERT_EQ(big.configure(42, 3, "1024,1024", "tanh", "adamw", 0.1, 0, "yinyang", 0), "");  // 2 training points
+  ASSERT_EQ(big.configure(42, 6, "1024,512", "tanh", "adamw", 0.1, 0, "yinyang", 0), "");  // 4 training points
   EXPECT_EQ(big.graph_json(0, 0, 0), "");
   EXPECT_EQ(big.last_error().rfind("graph: the traced graph would have about", 0), 0u) << big.last_error();
   EXPECT_EQ(big.graph_values(0, 0, 0), 0u);

@@ -85,7 +85,7 @@ describe('playground', () => {
     await page.waitForFunction(() => window.micrograd.trainer.lr === 0.05);
     await page.fill('#set-n', '999999');
     await page.locator('#set-n').blur();
-    await expect.poll(() => page.locator('.settings .field-error').textContent()).toMatch(/points: expected an integer from 3 to 2000/);
+    await expect.poll(() => page.locator('.settings .field-error').textContent()).toMatch(/points: expected an integer from 6 to 2000/);
     expect(await page.evaluate(() => window.micrograd.trainer.options.n)).toBe(100);
     expect(errors).toEqual([]);
     await page.close();

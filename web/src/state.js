@@ -31,7 +31,7 @@ export const LIMITS = { maxLayers: 4, maxWidth: 32, maxPoints: 2000, maxLinkPoin
  */
 export const LINK = [
   { key: 'dataset', kind: 'enum', values: LIMITS.datasets, def: 'yinyang', label: 'dataset', net: true },
-  { key: 'n', kind: 'int', min: 3, max: LIMITS.maxPoints, def: 100, label: 'points', net: true },
+  { key: 'n', kind: 'int', min: 6, max: LIMITS.maxPoints, def: 100, label: 'points', net: true },
   { key: 'noise', kind: 'num', min: 0, max: 1, def: 0, label: 'noise', net: true },
   { key: 'seed', kind: 'int', min: 1, max: 2 ** 31 - 1, def: 42, label: 'seed', net: true },
   { key: 'hidden', kind: 'ints', min: 1, max: LIMITS.maxWidth, minLen: 1, maxLen: LIMITS.maxLayers, def: [8], label: 'hidden layers', net: true },

@@ -1,0 +1,54 @@
+// The engine's limits and names, defined once: the Session (the JS API), the CLI, the fuzz harness and,
+// through limits_json() (engine.limits() in JS), the page read them here and nowhere else spell them.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace mg {
+
+struct Range {
+  double min, max;
+};
+
+// ---- the settings of a run: the API's options and the CLI's flags ----
+constexpr Range kSeedRange{1, 9007199254740991.0};  // the API's: integers JS numbers hold exactly (2^53-1)
+constexpr int kMinPoints = 6;       // the smallest n whose 80/10/10 split leaves no split empty
+constexpr int kMaxPoints = 20000;   // points in a generated dataset, and in a trainer after edits
+constexpr int kMaxLayers = 8;       // hidden layers
+constexpr int kMaxWidth = 1024;     // neurons per hidden layer
+constexpr Range kLrRange{0, 100};
+constexpr Range kWeightDecayRange{0, 10};
+constexpr Range kNoiseRange{0, 1};  // standard deviation of the jitter added to every coordinate
+constexpr double kMaxCoord = 1000;  // |x| and |y| of any point, traced point and extent
+constexpr int kClasses = 3;         // labels 0, 1, 2
+constexpr int64_t kMaxCliSteps = 1000000000;
+
+// ---- the work of one API call (so that no call holds the page for long) ----
+constexpr int kMaxStepsPerCall = 100000;  // steps(k); it also stops early, see kCallMs
+constexpr double kCallMs = 100;           // steps(k) stops after the step that reaches this many milliseconds
+constexpr int kMaxBoundarySide = 1024;    // boundary(): cells per side
+constexpr int kMaxFieldSide = 256;        // nodeField(): cells per side
+constexpr int64_t kMaxTracedNodes = 500000;       // graph(), the walk-through and the checks
+constexpr int64_t kMaxBoundaryWork = 1000000000;  // boundary(): cells x parameters
+
+// ---- names, in the order of their enums (Act, OptKind, Dataset) ----
+constexpr const char* kActivationNames[] = {"tanh", "relu"};
+constexpr const char* kOptimizerNames[] = {"adamw", "sgd"};
+constexpr const char* kDatasetNames[] = {"yinyang", "circles", "xor", "spiral", "blobs"};
+constexpr const char* kDatasetTitles[] = {"yin-yang", "circles", "XOR quadrants", "spiral", "blobs"};  // as people read them
+constexpr const char* kSplitNames[] = {"train", "val", "test"};
+
+// ---- the page's own, stricter limits (what its settings offer and a link may carry) ----
+constexpr int kPageMaxLayers = 4;
+constexpr int kPageMaxWidth = 32;
+constexpr int kPageMaxPoints = 2000;       // generated, and training points added by hand
+constexpr int kPageMaxLinkPoints = 2000;   // points of one split in a link
+constexpr int kPageMaxLinkChars = 200000;  // characters of a link's hash
+constexpr Range kPageSeedRange{1, 2147483647};
+constexpr Range kPageWeightDecayRange{0, 1};
+constexpr Range kPageTraceRange{-10, 10};  // the traced point's coordinates in a link
+
+// Everything above as one JSON object (the shape engine.limits() documents in web/src/engine.d.ts).
+std::string limits_json();
+
+}  // namespace mg
