@@ -6,10 +6,15 @@
 
 namespace mg {
 
-void name_node(Namer* names, Value v, const std::string& name) {
+void name_node(Namer* names, Value v, const std::string& name, int layer, int neuron) {
   if (!names) return;
   if (names->size() < static_cast<size_t>(v.t->size())) names->resize(v.t->size());
-  (*names)[v.id] = name;
+  (*names)[v.id] = {name, layer, neuron};
+}
+
+std::string param_name(int layer, int neuron, int input) {
+  std::string at = "[" + std::to_string(layer) + "][" + std::to_string(neuron) + "]";
+  return input < 0 ? "b" + at : "w" + at + "[" + std::to_string(input) + "]";
 }
 
 Neuron::Neuron(Tape& tape, RNG& rng, int nin, Act a, int l, int n) : act(a), layer(l), index(n) {
@@ -19,9 +24,9 @@ Neuron::Neuron(Tape& tape, RNG& rng, int nin, Act a, int l, int n) : act(a), lay
 
 void Neuron::name_terms(Value wx, Value sum, int i, Namer* names) const {
   std::string at = "[" + std::to_string(layer) + "][" + std::to_string(index) + "]";
-  name_node(names, wx, "w" + at + "[" + std::to_string(i) + "]*in[" + std::to_string(i) + "]");
+  name_node(names, wx, "w" + at + "[" + std::to_string(i) + "]*in[" + std::to_string(i) + "]", layer, index);
   name_node(names, sum, (i + 1 == static_cast<int>(w.size()) ? "z" : "z_partial") + at +
-                            (i + 1 == static_cast<int>(w.size()) ? "" : "[0.." + std::to_string(i) + "]"));
+                            (i + 1 == static_cast<int>(w.size()) ? "" : "[0.." + std::to_string(i) + "]"), layer, index);
 }
 
 Layer::Layer(Tape& tape, RNG& rng, int nin, int nout, Act act, int layer) {
@@ -65,7 +70,8 @@ std::vector<Value> MLP::operator()(Tape& tape, const X* x, Namer* names) const {
       bool last = li + 1 == layers.size();
       name_node(names, out.back(),
                 last ? "logit[" + std::to_string(ni) + "]"
-                     : "h[" + std::to_string(li) + "][" + std::to_string(ni) + "]");
+                     : "h[" + std::to_string(li) + "][" + std::to_string(ni) + "]",
+                static_cast<int>(li), static_cast<int>(ni));
     }
     h = std::move(out);
   }

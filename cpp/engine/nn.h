@@ -10,9 +10,16 @@ namespace mg {
 
 enum class Act : uint8_t { Tanh, Relu, Linear };
 
-// Optional readable names for the nodes of a traced graph ("h[0][3]", "logit[1]", "loss").
-using Namer = std::vector<std::string>;
-void name_node(Namer* names, Value v, const std::string& name);
+// Optional readable names for the nodes of a traced graph ("h[0][3]", "logit[1]", "loss") and, for the nodes of
+// a neuron (its weights and bias, products, sums and output), the layer and neuron they belong to.
+struct NodeName {
+  std::string name;
+  int layer = -1, neuron = -1;  // -1: not part of a neuron
+};
+using Namer = std::vector<NodeName>;  // by tape index
+void name_node(Namer* names, Value v, const std::string& name, int layer = -1, int neuron = -1);
+// A parameter's name: "w[l][n][i]" for weight i of neuron n of layer l, "b[l][n]" for its bias (input -1).
+std::string param_name(int layer, int neuron, int input);
 
 struct Neuron {
   std::vector<int32_t> w;  // tape indices of the weights

@@ -120,19 +120,19 @@ double Trainer::opt_grad(int i) const { return cfg_.optimizer == OptKind::AdamW 
 double Trainer::opt_m(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.m[i] : sgd_.m[i]; }
 double Trainer::opt_v(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.v[i] : 0.0; }
 
-// Every parameter's name ("w[l][n][i]", "b[l][n]") into names, in one pass (a search per node was O(P^2)).
+// Every parameter's name ("w[l][n][i]", "b[l][n]") and neuron into names, in one pass (a search per node was O(P^2)).
 static void name_params(const MLP& model, Namer& names) {
   for (size_t l = 0; l < model.layers.size(); ++l)
     for (size_t n = 0; n < model.layers[l].neurons.size(); ++n) {
       const Neuron& u = model.layers[l].neurons[n];
-      std::string at = "[" + std::to_string(l) + "][" + std::to_string(n) + "]";
-      for (size_t i = 0; i < u.w.size(); ++i) names[u.w[i]] = "w" + at + "[" + std::to_string(i) + "]";
-      names[u.b] = "b" + at;
+      int li = static_cast<int>(l), ni = static_cast<int>(n);
+      for (size_t i = 0; i < u.w.size(); ++i) names[u.w[i]] = {param_name(li, ni, static_cast<int>(i)), li, ni};
+      names[u.b] = {param_name(li, ni, -1), li, ni};
     }
 }
 
 Graph Trainer::graph(double x, double y, int label) {
-  names_.assign(tape_.size(), std::string());
+  names_.assign(tape_.size(), NodeName());
   Value loss = traced_loss(x, y, label, &names_);
   names_.resize(tape_.size());
   name_params(model_, names_);
@@ -151,7 +151,9 @@ Graph Trainer::graph(double x, double y, int label) {
     gn.int_grad = n.flags & kIntGrad;
     gn.param = id < nparams_ ? id : -1;
     gn.input = id == first_input || id == first_input + 1;
-    gn.name = names_[id];
+    gn.name = names_[id].name;
+    gn.layer = names_[id].layer;
+    gn.neuron = names_[id].neuron;
     if (gn.name.empty()) gn.name = n.op == Op::Leaf ? py_number(n.data, gn.int_data) : gn.op;
     g.nodes.push_back(gn);
   }

@@ -33,6 +33,7 @@ struct GraphNode {
   int param = -1;   // parameter index, -1 when not a parameter
   bool input = false;
   std::string name;
+  int layer = -1, neuron = -1;  // the neuron it belongs to (its weights, bias, products, sums, output); -1: none
 };
 struct Graph {
   std::vector<GraphNode> nodes;

@@ -2,6 +2,7 @@
 // tested natively; the friendly API (errors as JS Errors, typed arrays) is web/src/engine.js.
 #include <emscripten/bind.h>
 
+#include "../engine/engine_limits.h"
 #include "../engine/session.h"
 
 using mg::Session;
@@ -29,6 +30,7 @@ EMSCRIPTEN_BINDINGS(micrograd) {
       .function("parameters", &Session::parameters)
       .function("optimizerState", &Session::optimizer_state)
       .function("numParameters", &Session::num_parameters)
+      .function("paramNames", &Session::param_names)
       .function("numPoints", &Session::num_points)
       .function("points", &Session::points)
       .function("addPoint", &Session::add_point)
@@ -44,4 +46,5 @@ EMSCRIPTEN_BINDINGS(micrograd) {
       .function("pointStats", &Session::point_stats)
       .function("nodeField", &Session::node_field)
       .function("count", &Session::count);
+  emscripten::function("limits", &mg::limits_json);
 }
