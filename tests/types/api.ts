@@ -14,3 +14,14 @@ export async function example(): Promise<number> {
   t.delete();
   return loss + g.nodes.length + values[0] + grid[0] + pts.length + m[0] + engine.memoryBytes();
 }
+
+export async function limitsAndNames(): Promise<string> {
+  const engine = await loadEngine();
+  const limits = engine.limits();
+  const t = new engine.Trainer({ hidden: [limits.page.hidden.maxWidth], dataset: limits.dataset[1] });
+  const names: readonly string[] = t.paramNames();
+  const layer: number | null = t.graph(0, 0, 0).nodes[0].layer;
+  const lr: number = t.options.lr;
+  t.delete();
+  return `${names[0]} ${layer} ${lr} ${limits.n.min}..${limits.n.max} ${limits.datasetTitle.xor}`;
+}

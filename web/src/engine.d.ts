@@ -7,7 +7,7 @@ export type Split = 'train' | 'val' | 'test';
 export interface TrainerOptions {
   /** RNG seed, an integer 1..2^53-1 (42). The data and the initial weights follow from it. */
   seed?: number;
-  /** Number of yin-yang points, 3..20000 (100), split 80/10/10 into train/val/test. */
+  /** Number of points, 6..20000 (100), split 80/10/10 into train/val/test (6: the least that leaves no split empty). */
   n?: number;
   /** Hidden layer widths, 1..8 layers of 1..1024 neurons ([8]). */
   hidden?: number[];
@@ -38,6 +38,10 @@ export interface GraphNode {
   input: boolean;
   /** readable name: 'loss', 'x', 'w[0][3][1]', 'b[1][2]', 'h[0][3]', 'logit[1]', 'p[0]', ... */
   name: string;
+  /** the layer of the neuron this node belongs to (its weights, bias, products, sums, output), as l in w[l][n][i]; null for the inputs, softmax and loss */
+  layer: number | null;
+  /** that neuron's index in its layer (n in w[l][n][i]); null where layer is null */
+  neuron: number | null;
 }
 
 export interface Graph {
@@ -51,7 +55,13 @@ export interface OptimizerState { grad: Float64Array; m: Float64Array; v: Float6
 
 export declare class Trainer {
   constructor(options?: TrainerOptions);
-  readonly options: Readonly<Required<TrainerOptions>>;
+  /**
+   * The trainer's settings as they are now, as a fresh deeply frozen copy: lr and weightDecay as last set, n the
+   * points it holds in all splits (the generated count until points are edited).
+   */
+  readonly options: Readonly<Required<Omit<TrainerOptions, 'hidden'>>> & { readonly hidden: readonly number[] };
+  /** Parameter names in parameters() order (per layer, per neuron: weights, then bias): 'w[l][n][i]', 'b[l][n]'. Frozen. */
+  paramNames(): readonly string[];
   /** One full-batch step; returns its train loss (NaN, and nothing changes, when there are no training points). */
   step(): number;
   /** k steps (1..100000) in one call; returns the last loss. */
@@ -65,7 +75,7 @@ export declare class Trainer {
   forward(x: number, y: number): number[];
   /** The traced point's graph after its own backward pass (its grads alone). */
   graph(x: number, y: number, label: number): Graph;
-  /** data of each graph() node, then grad of each, in graph() order; writes into `out` when its length fits. */
+  /** data of each graph() node, then grad of each, in graph() order; writes into `out` (a Float64Array) when its length fits. */
   graphValues(x: number, y: number, label: number, out?: Float64Array): Float64Array;
   /** w*h*3 class probabilities, row-major, first row at y1, cell (r, c) sampled at its centre. Cells 1..1024 per side. */
   boundary(w: number, h: number, x0: number, x1: number, y0: number, y1: number): Float32Array;
@@ -104,8 +114,59 @@ export declare class Trainer {
   delete(): void;
 }
 
+interface Range { readonly min: number; readonly max: number }
+interface HiddenLimits { readonly minLayers: number; readonly maxLayers: number; readonly minWidth: number; readonly maxWidth: number }
+
+/** The engine's limits and names (cpp/engine/engine_limits.h), one deeply frozen object. */
+export interface Limits {
+  /** the options a Trainer gets when none are given */
+  readonly defaults: Readonly<Required<Omit<TrainerOptions, 'hidden'>>> & { readonly hidden: readonly number[] };
+  readonly seed: Range;
+  /** generated points; the least n leaves every split of the 80/10/10 split non-empty */
+  readonly n: Range;
+  readonly hidden: HiddenLimits;
+  readonly lr: Range;
+  readonly weightDecay: Range;
+  readonly noise: Range;
+  /** x and y of every point, the traced point and boundary extents */
+  readonly coordinate: Range;
+  readonly label: Range;
+  readonly activation: readonly ('tanh' | 'relu')[];
+  readonly optimizer: readonly ('adamw' | 'sgd')[];
+  readonly dataset: readonly ('yinyang' | 'circles' | 'xor' | 'spiral' | 'blobs')[];
+  /** each dataset's name as people read it ('XOR quadrants') */
+  readonly datasetTitle: Readonly<Record<string, string>>;
+  readonly split: readonly Split[];
+  /** k of steps(k) */
+  readonly stepsPerCall: Range;
+  /** steps(k) stops after the step that reaches this many milliseconds */
+  readonly callMs: number;
+  /** cells per side of boundary() and of nodeField() */
+  readonly boundarySide: Range;
+  readonly fieldSide: Range;
+  /** nodes of the traced graph (graph(), the walk-through, the checks) */
+  readonly tracedNodes: number;
+  /** boundary(): cells x parameters per call */
+  readonly boundaryWork: number;
+  /** the page's own, stricter limits: what its settings offer and what a link may carry */
+  readonly page: {
+    readonly hidden: HiddenLimits;
+    readonly n: Range;
+    /** points of one split in a link */
+    readonly linkPoints: number;
+    /** characters of a link's hash */
+    readonly linkChars: number;
+    readonly seed: Range;
+    readonly weightDecay: Range;
+    /** the traced point's coordinates in a link */
+    readonly trace: Range;
+  };
+}
+
 export interface Engine {
   Trainer: typeof Trainer;
+  /** The engine's limits and names, the same object every call. */
+  limits(): Limits;
   /** Current size of WASM memory in bytes (grows, never shrinks). */
   memoryBytes(): number;
   /** The raw Emscripten module (for diagnostics). */

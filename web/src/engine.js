@@ -1,8 +1,8 @@
 // The friendly JavaScript API over the WASM engine: loads the module in Node or a browser, turns the
 // engine's error values into Errors that name the field, and copies results out of WASM memory.
 import createMicrograd from '../wasm/micrograd.mjs';
+import { describe, expectInt, expectName, expectNumber, expectObject, oneOf } from './engine-args.js';
 
-const SPLITS = { train: 0, val: 1, test: 2 };
 const isNode = typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
   !!process.versions.node && typeof window === 'undefined';
 const WASM_FILE = '../wasm/micrograd.wasm'; // relative to this file; not a literal new URL() (see README)
@@ -33,53 +33,47 @@ export function loadEngine(overrides = {}) {
   return enginePromise;
 }
 
-function expectNumber(field, v) {
-  if (typeof v !== 'number') throw new Error(`${field}: expected a number, got ${describe(v)}`);
-  return v;
-}
-function expectInt(field, v) {
-  expectNumber(field, v);
-  if (!Number.isInteger(v)) throw new Error(`${field}: expected an integer, got ${v}`);
-  return v;
-}
-function describe(v) {
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v)}`;
-  if (Array.isArray(v)) return 'an array';
-  return v === null ? 'null' : typeof v;
-}
-function splitIndex(split) {
-  if (!(split in SPLITS) || typeof split !== 'string') {
-    throw new Error(`split: expected 'train', 'val' or 'test', got ${describe(split)}`);
+
+/** Freezes an object and everything in it. */
+function deepFreeze(o) {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
   }
-  return SPLITS[split];
+  return o;
 }
 
 /** @param {any} mod the Emscripten module */
 function makeEngine(mod) {
   const f64 = (ptr, n) => mod.HEAPF64.slice(ptr / 8, ptr / 8 + n);
   const f32 = (ptr, n) => mod.HEAPF32.slice(ptr / 4, ptr / 4 + n);
+  /** @type {import('./engine').Limits} */
+  const limits = deepFreeze(JSON.parse(mod.limits()));
+  const splitIndex = (split) => {
+    const i = typeof split === 'string' ? limits.split.indexOf(/** @type {any} */ (split)) : -1;
+    if (i < 0) throw new Error(`split: expected ${oneOf(limits.split)}, got ${describe(split)}`);
+    return i;
+  };
 
   class Trainer {
     /** @param {import('./engine').TrainerOptions} [options] */
     constructor(options = {}) {
-      if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-        throw new Error(`options: expected an object, got ${describe(options)}`);
-      }
-      const known = ['seed', 'n', 'hidden', 'activation', 'optimizer', 'lr', 'weightDecay', 'dataset', 'noise'];
+      expectObject('options', options, 'an object');
+      const known = Object.keys(limits.defaults);
       for (const k of Object.keys(options)) {
-        if (!known.includes(k)) throw new Error(`${k}: unknown option (known: ${known.join(', ')})`);
+        if (!known.includes(k)) throw new Error(`${k.length <= 60 ? k : describe(k)}: unknown option (known: ${known.join(', ')})`);
       }
-      const o = { seed: 42, n: 100, hidden: [8], activation: 'tanh', optimizer: 'adamw', lr: 0.1, weightDecay: 1e-4,
-        dataset: 'yinyang', noise: 0, ...options };
+      const o = { ...limits.defaults, ...options };
       expectInt('seed', o.seed);
       expectInt('n', o.n);
       if (!Array.isArray(o.hidden) || o.hidden.length === 0) throw new Error(`hidden: expected a non-empty array of layer widths, got ${describe(o.hidden)}`);
+      if (o.hidden.length > limits.hidden.maxLayers) throw new Error(`hidden: at most ${limits.hidden.maxLayers} layers, got ${o.hidden.length}`);
       o.hidden.forEach((w, i) => expectInt(`hidden[${i}]`, w));
-      if (typeof o.activation !== 'string') throw new Error(`activation: expected 'tanh' or 'relu', got ${describe(o.activation)}`);
-      if (typeof o.optimizer !== 'string') throw new Error(`optimizer: expected 'adamw' or 'sgd', got ${describe(o.optimizer)}`);
+      expectName('activation', o.activation, limits.activation);
+      expectName('optimizer', o.optimizer, limits.optimizer);
       expectNumber('lr', o.lr);
       expectNumber('weightDecay', o.weightDecay);
-      if (typeof o.dataset !== 'string') throw new Error(`dataset: expected a dataset name, got ${describe(o.dataset)}`);
+      expectName('dataset', o.dataset, limits.dataset);
       expectNumber('noise', o.noise);
       this._s = new mod.Session();
       const err = this._s.configure(o.seed, o.n, o.hidden.join(','), o.activation, o.optimizer, o.lr, o.weightDecay,
@@ -89,8 +83,21 @@ function makeEngine(mod) {
         this._s = null;
         throw new Error(err);
       }
-      /** @type {Readonly<Required<import('./engine').TrainerOptions>>} */
-      this.options = /** @type {any} */ (Object.freeze({ ...o, hidden: [...o.hidden] }));
+      this._opts = { ...o, hidden: [...o.hidden] };
+      this._names = null;
+    }
+
+    /** The trainer's settings as they are now (lr and weight decay as set, n the points it holds): a fresh frozen copy. */
+    get options() {
+      const s = this._live();
+      const n = s.numPoints(0) + s.numPoints(1) + s.numPoints(2);
+      return deepFreeze({ ...this._opts, hidden: [...this._opts.hidden], n, lr: s.lr(), weightDecay: s.weightDecay() });
+    }
+
+    /** Parameter names in reference order (per layer, per neuron: weights then bias): 'w[l][n][i]', 'b[l][n]'. */
+    paramNames() {
+      if (!this._names) this._names = deepFreeze(JSON.parse(this._check(this._live().paramNames())));
+      return this._names;
     }
 
     _live() {
@@ -127,6 +134,7 @@ function makeEngine(mod) {
 
     graphValues(x, y, label, out) {
       expectNumber('x', x); expectNumber('y', y); expectInt('label', label);
+      if (out !== undefined && !(out instanceof Float64Array)) throw new Error(`out: expected a Float64Array, got ${describe(out)}`);
       const s = this._live();
       const ptr = this._check(s.graphValues(x, y, label));
       const n = 2 * s.graphSize();
@@ -164,7 +172,7 @@ function makeEngine(mod) {
     }
 
     addPoint(point, split = 'train') {
-      if (point === null || typeof point !== 'object') throw new Error(`point: expected {x, y, label}, got ${describe(point)}`);
+      expectObject('point', point, '{x, y, label}');
       expectNumber('x', point.x); expectNumber('y', point.y); expectInt('label', point.label);
       this._check(this._live().addPoint(point.x, point.y, point.label, splitIndex(split)));
     }
@@ -184,18 +192,21 @@ function makeEngine(mod) {
       this._check(this._live().removePoint(i, index));
     }
     /** Replaces all points; validates every point first, so a bad one changes nothing. */
-    setPoints({ train = [], val = [], test = [] }) {
+    setPoints(points) {
+      expectObject('points', points, '{ train, val, test } arrays of points');
+      const { train = [], val = [], test = [] } = points;
       const all = { train, val, test };
+      const { min, max } = limits.coordinate, label = limits.label;
       for (const [split, pts] of Object.entries(all)) {
         if (!Array.isArray(pts)) throw new Error(`${split}: expected an array of points, got ${describe(pts)}`);
         pts.forEach((p, i) => {
-          if (p === null || typeof p !== 'object') throw new Error(`${split}[${i}]: expected {x, y, label}`);
+          if (p === null || typeof p !== 'object') throw new Error(`${split}[${i}]: expected {x, y, label}, got ${describe(p)}`);
           for (const k of ['x', 'y']) {
             expectNumber(`${split}[${i}].${k}`, p[k]);
-            if (!Number.isFinite(p[k]) || Math.abs(p[k]) > 1000) throw new Error(`${split}[${i}].${k}: expected a finite number from -1000 to 1000, got ${p[k]}`);
+            if (!(p[k] >= min && p[k] <= max)) throw new Error(`${split}[${i}].${k}: expected a finite number from ${min} to ${max}, got ${p[k]}`);
           }
           expectInt(`${split}[${i}].label`, p.label);
-          if (p.label < 0 || p.label > 2) throw new Error(`${split}[${i}].label: expected 0, 1 or 2, got ${p.label}`);
+          if (p.label < label.min || p.label > label.max) throw new Error(`${split}[${i}].label: expected an integer from ${label.min} to ${label.max}, got ${p.label}`);
         });
       }
       const before = { train: this.points('train'), val: this.points('val'), test: this.points('test') };
@@ -205,7 +216,7 @@ function makeEngine(mod) {
         for (const [split, pts] of Object.entries(all)) for (const p of pts) this.addPoint(p, split);
       } catch (e) {
         s.clearPoints();
-        for (const [split, pts] of Object.entries(before)) for (const p of pts) s.addPoint(p.x, p.y, p.label, SPLITS[split]);
+        for (const [split, pts] of Object.entries(before)) for (const p of pts) s.addPoint(p.x, p.y, p.label, splitIndex(split));
         throw e;
       }
     }
@@ -272,6 +283,7 @@ function makeEngine(mod) {
 
   return {
     Trainer,
+    limits: () => limits,
     memoryBytes: () => mod.HEAP8.buffer.byteLength,
     module: mod,
   };
