@@ -1,7 +1,6 @@
 // The JavaScript yardsticks of scripts/bench.mjs: a hand-fused default network, a plain-JS boundary loop, and
-// the reference micrograd.js itself, loaded at bench time from a local mirror (never copied into this repo).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// the reference micrograd.js itself, read at bench time from the file MICROGRAD_JS names (never copied into this repo).
+import { readFileSync } from 'node:fs';
 
 const H = 8, K = 3, P = H * 3 + K * (H + 1); // the default network 2-8-3; per neuron: weights then bias
 
@@ -92,22 +91,22 @@ export function plainBoundary(params, sizes, w, h, x0, x1, y0, y1, out) {
   return out;
 }
 
-const MIRROR = '/work/.mirror/EurekaLabsAI+micrograd/repo'; // a bare clone of EurekaLabsAI/micrograd, if present
-
 /**
- * The reference micrograd.js (EurekaLabsAI/micrograd), read at bench time from MICROGRAD_JS (a file) or the local
- * mirror, set up as its micrograd.html does (RNG(42), 100 yin-yang points, MLP(2, [8, 3]), AdamW). Returns
- * { step, firstLoss } or null, with a note saying why.
+ * The reference micrograd.js (EurekaLabsAI/micrograd), read at bench time from the file MICROGRAD_JS names, set up
+ * as its micrograd.html does (RNG(42), 100 yin-yang points, MLP(2, [8, 3]), AdamW). Returns { step, firstLoss }, or
+ * null with a note saying why.
  */
 export function loadReference(notes) {
-  let src = null;
-  if (process.env.MICROGRAD_JS) src = readFileSync(process.env.MICROGRAD_JS, 'utf8');
-  else if (existsSync(MIRROR)) {
-    const r = spawnSync('git', ['--git-dir', MIRROR, 'show', 'HEAD:micrograd.js'], { encoding: 'utf8' });
-    if (r.status === 0) src = r.stdout;
+  const file = process.env.MICROGRAD_JS;
+  if (!file) {
+    notes.push('reference micrograd.js skipped: set MICROGRAD_JS to the path of its micrograd.js to compare with it');
+    return null;
   }
-  if (!src) {
-    notes.push(`reference micrograd.js skipped: no mirror at ${MIRROR} and MICROGRAD_JS not set`);
+  let src;
+  try {
+    src = readFileSync(file, 'utf8');
+  } catch (e) {
+    notes.push(`reference micrograd.js skipped: cannot read MICROGRAD_JS (${e.code ?? e.message})`);
     return null;
   }
   // micrograd.js is a browser script whose Neuron reads a global `random`: give it one in a closure instead.

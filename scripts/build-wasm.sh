@@ -5,7 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh wasm
 export NODE_PATH=/usr/share/nodejs  # Debian's emcc finds acorn and friends here
-if [ ! -f build-wasm/CMakeCache.txt ]; then
-  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-fi
+emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release -DMICROGRAD_WERROR="${MICROGRAD_WERROR:-OFF}" >/dev/null
 cmake --build build-wasm -j"$(nproc)"

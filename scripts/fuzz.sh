@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 bash scripts/ensure-deps.sh native fuzz
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DMICROGRAD_FUZZ=ON -DMICROGRAD_TESTS=OFF >/dev/null
+  -DMICROGRAD_FUZZ=ON -DMICROGRAD_TESTS=OFF -DMICROGRAD_WERROR="${MICROGRAD_WERROR:-OFF}" >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target fuzz_session
 rm -rf build-fuzz/crashes
 mkdir -p build-fuzz/corpus build-fuzz/crashes

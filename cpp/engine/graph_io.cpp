@@ -18,7 +18,6 @@ std::string graph_json(const Graph& g) {
     s += std::string("\"input\": ") + (n.input ? "true" : "false") + "\n}";
     s += i + 1 < g.nodes.size() ? ",\n" : "\n";
   }
-  s += g.nodes.empty() ? "" : "";
   s += "],\n\"edges\": [\n";
   for (size_t i = 0; i < g.edges.size(); ++i) {
     s += "[\n" + std::to_string(g.edges[i].first) + ",\n" + std::to_string(g.edges[i].second) + "\n]";

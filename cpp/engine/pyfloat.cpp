@@ -59,7 +59,7 @@ std::string py_repr(double x) {
   if (e < -4 || e >= 16) {  // scientific: 1e-05, 1.5e+16
     std::string s = sign + d.substr(0, 1);
     if (n > 1) s += "." + d.substr(1);
-    char eb[8];
+    char eb[16];
     std::snprintf(eb, sizeof eb, "e%c%02d", e < 0 ? '-' : '+', std::abs(e));
     return s + eb;
   }

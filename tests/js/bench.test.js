@@ -22,7 +22,7 @@ describe('npm run bench', () => {
     expect(report.native, JSON.stringify(report.notes)).toBeTruthy();
     for (const k of ['step_default', 'step_32x32_1000', 'boundary_256', 'graph_values', 'fused_step_default']) timing(report.native[k]);
     for (const k of ['fused_step_default', 'boundary_256_plain']) timing(report.js[k]);
-    // the reference micrograd.js is only there where a mirror of it is; otherwise a note says it was skipped
+    // the reference micrograd.js is only there when MICROGRAD_JS names it; otherwise a note says it was skipped
     if (report.js.reference_step_default) timing(report.js.reference_step_default);
     else expect(report.notes.join('\n')).toMatch(/reference micrograd\.js skipped/);
     expect(Object.keys(report.ratios)).toEqual(expect.arrayContaining(['reference_js_over_wasm_step', 'plain_js_over_wasm_boundary']));
