@@ -173,7 +173,7 @@ bool Lexer::number() {
     return i_ > start;
   };
   int base = 10;
-  if (s_[i_] == '0' && (at(i_ + 1) | 0x20) != 0 && std::strchr("xob", at(i_ + 1) | 0x20)) {
+  if (s_[i_] == '0' && at(i_ + 1) != 0 && std::strchr("xob", at(i_ + 1) | 0x20)) {
     char p = at(i_ + 1) | 0x20;
     base = p == 'x' ? 16 : p == 'o' ? 8 : 2;
     i_ += 2;
