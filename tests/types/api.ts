@@ -20,7 +20,7 @@ export async function limitsAndNames(): Promise<string> {
   const limits = engine.limits();
   const t = new engine.Trainer({ hidden: [limits.page.hidden.maxWidth], dataset: limits.dataset[1] });
   const names: readonly string[] = t.paramNames();
-  const layer: number | null = t.graph(0, 0, 0).nodes[0].layer;
+  const layer: number | null | undefined = t.graph(0, 0, 0).nodes[0].layer;
   const lr: number = t.options.lr;
   t.delete();
   return `${names[0]} ${layer} ${lr} ${limits.n.min}..${limits.n.max} ${limits.datasetTitle.xor}`;

@@ -38,10 +38,13 @@ export interface GraphNode {
   input: boolean;
   /** readable name: 'loss', 'x', 'w[0][3][1]', 'b[1][2]', 'h[0][3]', 'logit[1]', 'p[0]', ... */
   name: string;
-  /** the layer of the neuron this node belongs to (its weights, bias, products, sums, output), as l in w[l][n][i]; null for the inputs, softmax and loss */
-  layer: number | null;
+  /**
+   * the layer of the neuron this node belongs to (its weights, bias, products, sums, output), as l in w[l][n][i];
+   * null for the inputs, softmax and loss. Always there in a Trainer's graph; graphs without neurons (expressions) may leave it out.
+   */
+  layer?: number | null;
   /** that neuron's index in its layer (n in w[l][n][i]); null where layer is null */
-  neuron: number | null;
+  neuron?: number | null;
 }
 
 export interface Graph {
