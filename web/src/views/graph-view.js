@@ -135,6 +135,7 @@ export class GraphView {
   /** Shows 'data: …' / 'grad: pending' for nodes whose mask entry is 1 (a walk through the passes); null: none.
    *  @param {ArrayLike<number> | null} data @param {ArrayLike<number> | null} grad */
   setPending(data, grad) {
+    if (data === this._pending.data && grad === this._pending.grad) return;
     this._pending = { data, grad };
     this._applyValues();
   }
