@@ -58,6 +58,7 @@ export function createActions(app) {
       try { set(values[key]); store.set({ [key]: values[key] }); } catch (e) { errors.push(e.message); }
     }
     app.teach.exitWalk();
+    if (values.tl !== state.tl) store.set({ pinned: null, hoverNode: null, check: null }); // a new trace order
     store.set({ tx: values.tx, ty: values.ty, tl: values.tl, speed: values.speed, autoplay: values.autoplay,
       playing: !!values.autoplay, message: errors.join(' '), train: null, val: null, test: null });
   }
