@@ -219,4 +219,23 @@ describe('one page model', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the settings panel, the traced point and the link take their limits and names from the engine', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}#n=1`);
+    await page.waitForFunction(() => window.micrograd?.trainer, null, { timeout: 30000 });
+    const r = await page.evaluate(() => {
+      const l = window.micrograd.engine.limits(), $ = (id) => document.getElementById(id);
+      return { l, n: [$('set-n').min, $('set-n').max], wd: [$('set-wd').min, $('set-wd').max], trace: [$('trace-x').min, $('trace-x').max],
+        width: [document.querySelector('.layers input').min, document.querySelector('.layers input').max],
+        datasets: [...$('set-dataset').options].map((o) => [o.value, o.textContent]), message: document.querySelector('#controls-panel .message').textContent };
+    });
+    expect(r.n).toEqual([String(r.l.page.n.min), String(r.l.page.n.max)]);
+    expect(r.wd).toEqual([String(r.l.page.weightDecay.min), String(r.l.page.weightDecay.max)]);
+    expect(r.trace).toEqual([String(r.l.page.trace.min), String(r.l.page.trace.max)]);
+    expect(r.width).toEqual([String(r.l.page.hidden.minWidth), String(r.l.page.hidden.maxWidth)]);
+    expect(r.datasets).toEqual(r.l.dataset.map((d) => [d, r.l.datasetTitle[d]]));
+    expect(r.message).toContain(`Ignored points '1' in the link: expected an integer from ${r.l.page.n.min} to ${r.l.page.n.max}.`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

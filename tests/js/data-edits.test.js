@@ -40,10 +40,11 @@ describe('data edit history', () => {
 
 describe('point edits against the real engine', async () => {
   const { loadEngine } = await import('../../web/src/engine.js');
-  const { createStore } = await import('../../web/src/state.js');
+  const { createStore, useEngineLimits } = await import('../../web/src/state.js');
   const { Snapshot } = await import('../../web/src/snapshot.js');
   const { createEditActions } = await import('../../web/src/edit-actions.js');
   const engine = await loadEngine();
+  useEngineLimits(engine.limits());
   const setup = () => {
     const store = createStore({});
     const snap = new Snapshot(new engine.Trainer(), store);

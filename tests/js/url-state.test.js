@@ -1,6 +1,10 @@
 // The URL state table: round trips, defaults, and malformed or hostile links falling back with a message.
-import { describe, it, expect } from 'vitest';
-import { parseHash, toHash, defaults, MAX_URL_POINTS } from '../../web/src/url-state.js';
+import { describe, it, expect, beforeAll } from 'vitest';
+import { parseHash, toHash, defaults } from '../../web/src/url-state.js';
+import { LIMITS, LINK, useEngineLimits } from '../../web/src/state.js';
+import { loadEngine } from '../../web/src/engine.js';
+
+beforeAll(async () => { useEngineLimits((await loadEngine()).limits()); });
 
 describe('url state', () => {
   it('defaults make an empty hash and an empty hash gives the defaults', () => {
@@ -43,8 +47,21 @@ describe('url state', () => {
   });
 
   it('refuses huge arrays and huge links', () => {
-    const many = Array.from({ length: MAX_URL_POINTS + 1 }, () => '0,0,0').join(';');
+    const many = Array.from({ length: LIMITS.maxLinkPoints + 1 }, () => '0,0,0').join(';');
     expect(parseHash(`#train=${many}`).errors[0]).toMatch(/at most 2000 points/);
     expect(parseHash(`#n=${'9'.repeat(300000)}`).errors[0]).toMatch(/too long/);
+  });
+
+  it('takes every limit, name and default from the engine', async () => {
+    const l = (await loadEngine()).limits();
+    expect(defaults()).toMatchObject({ n: l.defaults.n, hidden: l.defaults.hidden, lr: l.defaults.lr, wd: l.defaults.weightDecay,
+      dataset: l.defaults.dataset, act: l.defaults.activation, opt: l.defaults.optimizer, seed: l.defaults.seed, noise: l.defaults.noise });
+    const spec = (k) => LINK.find((f) => f.key === k);
+    expect(spec('n')).toMatchObject(l.page.n);
+    expect(spec('hidden')).toMatchObject({ min: l.page.hidden.minWidth, max: l.page.hidden.maxWidth, maxLen: l.page.hidden.maxLayers });
+    expect(spec('dataset').values).toEqual(l.dataset);
+    expect(parseHash(`#n=${l.page.n.min - 1}`).errors[0]).toMatch(new RegExp(`points '${l.page.n.min - 1}'.*from ${l.page.n.min} to ${l.page.n.max}`));
+    expect(parseHash(`#hidden=${l.page.hidden.maxWidth + 1}`).errors[0]).toMatch(/hidden layers/);
+    expect(parseHash(`#train=0,0,${l.label.max + 1}`).errors[0]).toMatch(/training points/);
   });
 });

@@ -1,7 +1,7 @@
 // The app's wiring: loads the engine, makes the state (state.js) and the engine snapshot (snapshot.js), the actions
 // that change them, mounts the views the link asks for, and starts the one loop that renders. Nothing here draws.
 import { loadEngine } from './engine.js';
-import { createStore } from './state.js';
+import { createStore, useEngineLimits } from './state.js';
 import { parseHash } from './url-state.js';
 import { Snapshot } from './snapshot.js';
 import { createActions } from './actions.js';
@@ -14,6 +14,7 @@ import { mountViews } from './mount.js';
 
 export async function startApp(doc, location = window.location) {
   const engine = await loadEngine();
+  useEngineLimits(engine.limits());
   const store = createStore(parseHash(location.hash).values); // view= and controls= decide what to mount
   const snap = new Snapshot(null, store);
   const app = { engine, store, snap, location, reload: () => location.reload(), writeUrl, flush };

@@ -81,7 +81,7 @@ export function createRenderer(app, views) {
       () => views.settings.render(s)],
     ['boundary', views.boundary?.root, ['params', 'points', 'network', 'tx', 'ty', 'tl', 'showVal', 'levelSets', 'pointParam', 'lossSize'], 0, () => {
       views.boundary.render({ grid: snap.boundary(), gridSize: GRID, extent: EXTENT, train: snap.points('train'),
-        val: s.showVal ? snap.points('val') : [], params: snap.parameters(), firstLayerWidth: snap.options.hidden[0],
+        val: s.showVal ? snap.points('val') : [], params: snap.parameters(), firstLayerWidth: s.hidden[0],
         trace: { x: s.tx, y: s.ty, label: s.tl }, showLevelSets: s.levelSets, step: snap.stepCount, emphasis: emphasis() });
       if (!performance.getEntriesByName('micrograd:interactive').length) performance.mark('micrograd:interactive');
     }],

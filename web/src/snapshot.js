@@ -68,7 +68,6 @@ export class Snapshot {
   }
   _keep(key, deps, value) { this.cache.set(key, { stamp: deps.map((d) => this.v[d]).join() + '|', value }); }
 
-  get options() { return this.trainer.options; }
   get stepCount() { return this.trainer.stepCount; }
   /** @param {'train' | 'val' | 'test'} split @returns {{ x: number, y: number, label: number }[]} shared: never change it */
   points(split) { return this._memo(`points:${split}`, [split], () => this.trainer.points(split)); }
@@ -126,17 +125,6 @@ export class Snapshot {
     return this._memo('nodeField', ['params', 'network'],
       () => this.trainer.nodeField(i, label, FIELD, FIELD, EXTENT.x0, EXTENT.x1, EXTENT.y0, EXTENT.y1), `${i},${label}`);
   }
-  /** Parameter names in reference order (per layer, per neuron: weights, then bias), made once per network. */
-  paramNames() {
-    return this._memo('paramNames', ['network'], () => {
-      const sizes = [2, ...this.trainer.options.hidden, 3], names = [];
-      for (let l = 1; l < sizes.length; l++) {
-        for (let n = 0; n < sizes[l]; n++) {
-          for (let i = 0; i < sizes[l - 1]; i++) names.push(`w[${l - 1}][${n}][${i}]`);
-          names.push(`b[${l - 1}][${n}]`);
-        }
-      }
-      return names;
-    });
-  }
+  /** Parameter names in reference order (per layer, per neuron: weights, then bias), the engine's. */
+  paramNames() { return this._memo('paramNames', ['network'], () => this.trainer.paramNames()); }
 }

@@ -21,27 +21,32 @@ export const DEFAULT_SPEED = 3;
 /** The extent of the input plane shown on the canvas (the reference page's). */
 export const EXTENT = { x0: -2, x1: 2, y0: -2, y1: 2 };
 
-/** The page's own limits (what its settings offer and a link may carry). */
-export const LIMITS = { maxLayers: 4, maxWidth: 32, maxPoints: 2000, maxLinkPoints: 2000, maxLinkChars: 200000,
-  trace: 10, coord: 1000, datasets: ['yinyang', 'circles', 'xor', 'spiral', 'blobs'] };
+/**
+ * The limits and names the page uses, all the engine's (engine.limits(): its own and the page's stricter ones); filled
+ * by useEngineLimits() before anything is parsed or shown. Read them here, never spell them.
+ * @type {{ maxLayers: number, maxWidth: number, maxPoints: number, maxLinkPoints: number, maxLinkChars: number,
+ *   trace: number, coord: number, datasets: string[], datasetTitle: Record<string, string> }}
+ */
+export const LIMITS = /** @type {any} */ ({});
 
 /**
- * The link's settings, in URL order: key, kind, limits, default, a label for messages. `by` names the writer.
- * Network fields (`net`) need a new Trainer when they change; lr and wd apply from the next step.
+ * The link's settings, in URL order: key, kind, a label for messages; limits and defaults come from the engine
+ * (useEngineLimits). Network fields (`net`) need a new Trainer when they change; lr and wd apply from the next step;
+ * `mount` fields choose the views (a change reloads the page).
  */
 export const LINK = [
-  { key: 'dataset', kind: 'enum', values: LIMITS.datasets, def: 'yinyang', label: 'dataset', net: true },
-  { key: 'n', kind: 'int', min: 6, max: LIMITS.maxPoints, def: 100, label: 'points', net: true },
-  { key: 'noise', kind: 'num', min: 0, max: 1, def: 0, label: 'noise', net: true },
-  { key: 'seed', kind: 'int', min: 1, max: 2 ** 31 - 1, def: 42, label: 'seed', net: true },
-  { key: 'hidden', kind: 'ints', min: 1, max: LIMITS.maxWidth, minLen: 1, maxLen: LIMITS.maxLayers, def: [8], label: 'hidden layers', net: true },
-  { key: 'act', kind: 'enum', values: ['tanh', 'relu'], def: 'tanh', label: 'activation', net: true },
-  { key: 'opt', kind: 'enum', values: ['adamw', 'sgd'], def: 'adamw', label: 'optimizer', net: true },
-  { key: 'lr', kind: 'num', min: 0, max: 100, def: 0.1, label: 'learning rate' },
-  { key: 'wd', kind: 'num', min: 0, max: 1, def: 1e-4, label: 'weight decay' },
-  { key: 'tx', kind: 'num', min: -LIMITS.trace, max: LIMITS.trace, def: 0, label: 'traced x' },
-  { key: 'ty', kind: 'num', min: -LIMITS.trace, max: LIMITS.trace, def: 0, label: 'traced y' },
-  { key: 'tl', kind: 'int', min: 0, max: 2, def: 0, label: 'traced label' },
+  { key: 'dataset', kind: 'enum', label: 'dataset', net: true },
+  { key: 'n', kind: 'int', label: 'points', net: true },
+  { key: 'noise', kind: 'num', label: 'noise', net: true },
+  { key: 'seed', kind: 'int', label: 'seed', net: true },
+  { key: 'hidden', kind: 'ints', label: 'hidden layers', net: true },
+  { key: 'act', kind: 'enum', label: 'activation', net: true },
+  { key: 'opt', kind: 'enum', label: 'optimizer', net: true },
+  { key: 'lr', kind: 'num', label: 'learning rate' },
+  { key: 'wd', kind: 'num', label: 'weight decay' },
+  { key: 'tx', kind: 'num', def: 0, label: 'traced x' },
+  { key: 'ty', kind: 'num', def: 0, label: 'traced y' },
+  { key: 'tl', kind: 'int', def: 0, label: 'traced label' },
   { key: 'speed', kind: 'int', min: 0, max: SPEEDS.length - 1, def: DEFAULT_SPEED, label: 'speed' },
   { key: 'view', kind: 'enum', values: ['both', 'graph', 'boundary'], def: 'both', label: 'view', mount: true },
   { key: 'controls', kind: 'enum', values: ['full', 'min', 'none'], def: 'full', label: 'controls', mount: true },
@@ -50,6 +55,34 @@ export const LINK = [
   { key: 'val', kind: 'points', def: null, label: 'validation points' },
   { key: 'test', kind: 'points', def: null, label: 'test points' },
 ];
+
+/**
+ * Takes the limits, names and defaults from the engine (engine.limits()); call once, before anything else here.
+ * @param {import('./engine').Limits} l
+ */
+export function useEngineLimits(l) {
+  const d = l.defaults, p = l.page;
+  Object.assign(LIMITS, { maxLayers: p.hidden.maxLayers, maxWidth: p.hidden.maxWidth, maxPoints: p.n.max, maxLinkPoints: p.linkPoints,
+    maxLinkChars: p.linkChars, trace: p.trace.max, coord: l.coordinate.max, datasets: [...l.dataset], datasetTitle: { ...l.datasetTitle } });
+  const set = (key, f) => Object.assign(/** @type {any} */ (LINK.find((x) => x.key === key)), f);
+  set('dataset', { values: [...l.dataset], def: d.dataset });
+  set('n', { ...p.n, def: d.n });
+  set('noise', { ...l.noise, def: d.noise });
+  set('seed', { ...p.seed, def: d.seed });
+  set('hidden', { min: p.hidden.minWidth, max: p.hidden.maxWidth, minLen: p.hidden.minLayers, maxLen: p.hidden.maxLayers, def: [...d.hidden] });
+  set('act', { values: [...l.activation], def: d.activation });
+  set('opt', { values: [...l.optimizer], def: d.optimizer });
+  set('lr', { ...l.lr, def: d.lr });
+  set('wd', { ...p.weightDecay, def: d.weightDecay });
+  for (const k of ['tx', 'ty']) set(k, { ...p.trace });
+  set('tl', { ...l.label });
+}
+
+/** Throws unless useEngineLimits() ran (every limit of the page is the engine's). */
+export function limitsLoaded() {
+  if (LIMITS.maxPoints === undefined) throw new Error('state: the engine\'s limits are not loaded (useEngineLimits)');
+}
+
 /** The network fields: a change builds a new Trainer. */
 export const NETWORK_KEYS = LINK.filter((f) => f.net).map((f) => f.key);
 /** Every setting the settings panel shows. */
@@ -90,6 +123,7 @@ const copy = (v) => (Array.isArray(v) ? [...v] : v);
 
 /** A state with the link's values (url-state.js: parseHash) and every runtime field at its default. */
 export function createState(link = {}) {
+  limitsLoaded();
   const s = {};
   for (const f of LINK) s[f.key] = copy(link[f.key] !== undefined ? link[f.key] : f.def);
   for (const [k, f] of Object.entries(RUNTIME)) s[k] = f.def;

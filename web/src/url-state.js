@@ -1,12 +1,9 @@
 // The link: the state's link fields (state.js: LINK) read from and written to the URL hash.
 // Parsing is strict: each bad field falls back to its default and is reported; nothing is ever eval'd.
-import { LINK, LIMITS } from './state.js';
-
-export const MAX_URL_POINTS = LIMITS.maxLinkPoints;
-/** The link's schema (state.js), under the name the settings panel and tests know. */
-export const SETTINGS = LINK;
+import { LINK, LIMITS, limitsLoaded } from './state.js';
 
 export function defaults() {
+  limitsLoaded();
   const out = {};
   for (const s of LINK) out[s.key] = Array.isArray(s.def) ? [...s.def] : s.def;
   return out;
@@ -36,11 +33,14 @@ function parseField(s, text) {
   // points: "x,y,label;x,y,label;..." (empty string: no points)
   if (text === '') return [[]];
   const items = text.split(';');
-  if (items.length > MAX_URL_POINTS) return `at most ${MAX_URL_POINTS} points`;
+  if (items.length > LIMITS.maxLinkPoints) return `at most ${LIMITS.maxLinkPoints} points`;
   const pts = [];
   for (const item of items) {
     const f = item.split(',');
-    if (f.length !== 3 || !NUM.test(f[0]) || !NUM.test(f[1]) || !/^[012]$/.test(f[2])) return 'expected x,y,label triples separated by ;';
+    const label = /** @type {any} */ (LINK.find((x) => x.key === 'tl')); // the engine's labels
+    if (f.length !== 3 || !NUM.test(f[0]) || !NUM.test(f[1]) || !/^\d{1,3}$/.test(f[2]) || +f[2] < label.min || +f[2] > label.max) {
+      return 'expected x,y,label triples separated by ;';
+    }
     const x = Number(f[0]), y = Number(f[1]);
     if (!(Math.abs(x) <= LIMITS.coord && Math.abs(y) <= LIMITS.coord)) return `coordinates must be from -${LIMITS.coord} to ${LIMITS.coord}`;
     pts.push({ x, y, label: Number(f[2]) });

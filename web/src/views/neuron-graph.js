@@ -31,9 +31,6 @@ import { fmt4 } from './format.js';
  * @property {Map<string, number>} weightOf  box-to-box edge id ('v3-v9') -> op index of the weight it carries
  */
 
-const UNIT = /^(?:w|b|z|z_partial|h)\[(\d+)\]\[(\d+)\]/; // any node of neuron [l][n]: its weights, products, sums, output
-const LOGIT = /^logit\[(\d+)\]$/;
-const PROB = /^p\[(\d+)\]$/;
 
 /**
  * Derives the neuron-level graph from the op-level one, or null when it is not an MLP's graph (no neurons, no p[k]).
@@ -43,20 +40,22 @@ const PROB = /^p\[(\d+)\]$/;
 export function neuronGraph(graph) {
   const nodes = graph.nodes, N = nodes.length;
   /** @type {number[][]} */ const children = Array.from({ length: N }, () => []);
-  for (const [c, p] of graph.edges) children[p].push(c);
-  const unit = nodes.map((n) => UNIT.exec(n.name));
-  let out = -1; // the output layer: its neurons (the logits) have weights w[out][k][i] too
-  for (const m of unit) if (m) out = Math.max(out, Number(m[1]));
+  /** @type {number[][]} */ const parents = Array.from({ length: N }, () => []);
+  for (const [c, q] of graph.edges) { children[q].push(c); parents[c].push(q); }
+  // the engine says which neuron a node belongs to (its weights, bias, products, sums, output): layer and neuron
+  const keyOf = (/** @type {number} */ i) => (nodes[i].layer == null ? null : `${nodes[i].layer},${nodes[i].neuron}`);
+  let out = -1; // the output layer: its neurons are the logits
   /** @type {Map<string, number[]>} */ const units = new Map();
   nodes.forEach((n, i) => {
-    const m = unit[i], lg = LOGIT.exec(n.name);
-    const key = m ? `${m[1]},${m[2]}` : lg ? `${out},${lg[1]}` : null;
-    if (!key) return;
+    const key = keyOf(i);
+    if (key == null) return;
+    out = Math.max(out, /** @type {number} */ (n.layer));
     const members = units.get(key);
     if (members) members.push(i);
     else units.set(key, [i]);
   });
-  const p = nodes.findIndex((n) => PROB.test(n.name));
+  // the loss is -log(p[target]): the one log op's operand is p[target]
+  const log = nodes.findIndex((n) => n.op === 'log'), p = log >= 0 ? children[log][0] ?? -1 : -1;
   if (out < 0 || p < 0) return null;
 
   /** @type {CompactNode[]} */ const list = [];
@@ -69,12 +68,14 @@ export function neuronGraph(graph) {
   const keys = [...units.keys()].map((k) => k.split(',').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [l, k] of keys) {
     const members = /** @type {number[]} */ (units.get(`${l},${k}`));
-    const name = l === out ? `logit[${k}]` : `h[${l}][${k}]`;
-    const index = members.find((i) => nodes[i].name === name);
+    // the neuron's output: the member that only nodes of other neurons (or none) use
+    const index = members.find((i) => parents[i].every((q) => keyOf(q) !== `${l},${k}`));
     if (index == null) return null;
-    const params = members.filter((i) => nodes[i].param != null);
+    const name = nodes[index].name, params = members.filter((i) => nodes[i].param != null);
+    // weights multiply an input; the bias is added
+    const isWeight = (/** @type {number} */ i) => parents[i].some((q) => nodes[q].op === '*');
     add({ kind: l === out ? 'logit' : 'neuron', name, title: l === out ? name : `${name} ${nodes[index].op}`, index, members,
-      weights: params.filter((i) => nodes[i].name[0] === 'w'), bias: params.find((i) => nodes[i].name[0] === 'b') ?? -1 });
+      weights: params.filter(isWeight), bias: params.find((i) => !isWeight(i)) ?? -1 });
   }
   // the head: what feeds p[target] (exps, their sum, its inverse) is the softmax; the rest after p is the loss
   const soft = new Set(), stack = [...children[p]];

@@ -2,10 +2,9 @@
 // optimizer (kind, learning rate, weight decay). Bad entries are refused next to the field. Owns its subtree;
 // shows the settings actually trained (state) and reports changes; the limits are the link schema's (state.js).
 import { el } from './dom.js';
-import { LINK } from '../state.js';
+import { LINK, LIMITS } from '../state.js';
 
 const spec = (key) => /** @type {any} */ (LINK.find((s) => s.key === key));
-const DATASET_NAMES = { yinyang: 'yin-yang', circles: 'circles', xor: 'XOR quadrants', spiral: 'spiral', blobs: 'blobs' };
 
 export class Settings {
   /** @param {HTMLElement} root
@@ -17,14 +16,14 @@ export class Settings {
     this.inputs = {};
     this.error = el('p', { class: 'field-error', role: 'alert' });
 
-    const dataset = el('select', { id: 'set-dataset' }, ...spec('dataset').values.map((/** @type {string} */ v) => el('option', { value: v }, DATASET_NAMES[v] ?? v)));
+    const dataset = el('select', { id: 'set-dataset' }, ...spec('dataset').values.map((/** @type {string} */ v) => el('option', { value: v }, LIMITS.datasetTitle[v] ?? v)));
     dataset.addEventListener('change', () => this.commit({ dataset: dataset.value }));
     this.inputs.dataset = dataset;
     this.number('n', { step: '1' });
     this.number('noise', { step: '0.05' });
     this.number('seed', { step: '1' });
     const sample = el('button', { type: 'button', title: 'The same dataset with a new random seed' }, 'New sample');
-    sample.addEventListener('click', () => this.commit({ seed: 1 + Math.floor(Math.random() * (2 ** 31 - 2)) }));
+    sample.addEventListener('click', () => { const { min, max } = spec('seed'); this.commit({ seed: min + Math.floor(Math.random() * (max - min)) }); });
 
     this.layers = el('div', { class: 'layers', role: 'group', 'aria-label': 'Hidden layer widths' });
     const addLayer = el('button', { type: 'button', 'aria-label': 'Add a hidden layer', title: 'Add a hidden layer' }, '+ layer');
