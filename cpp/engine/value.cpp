@@ -4,6 +4,7 @@
 #include "value.h"
 
 #include <cmath>
+#include <cstring>
 #include <type_traits>
 
 #include "pyfloat.h"
@@ -19,6 +20,15 @@ namespace {
 struct Local {
   double out, g, k, a, b;
 };
+
+// a < 0, decided on the bits (sign set, neither zero nor NaN): clang compiles `a < 0 ? 0.0 : a` to WebAssembly's
+// max(a, 0), which makes -0.0 into 0.0 where Python keeps -0.0.
+inline bool is_negative(double a) {
+  uint64_t bits;
+  std::memcpy(&bits, &a, sizeof bits);
+  uint64_t magnitude = bits & 0x7FFFFFFFFFFFFFFFull;
+  return (bits >> 63) && magnitude != 0 && magnitude <= 0x7FF0000000000000ull;
+}
 
 // One struct per op, as engine.py writes each one: `forward` makes out.data from the operands' data, `d_a` (and
 // `d_b`) is what its _backward multiplies out.grad by:  a.grad += d_a * out.grad;  b.grad += d_b * out.grad.
@@ -38,7 +48,7 @@ struct Pow {  // a ** k (Python's float **: the C library's pow)
   static double d_a(const Local& n) { return n.k * py_pow(n.a, n.k - 1); }
 };
 struct Relu {  // micrograd: 0 if a < 0 else a; backward (out.data > 0) * out.grad
-  static double forward(double a, double, double) { return a < 0 ? 0.0 : a; }
+  static double forward(double a, double, double) { return is_negative(a) ? 0.0 : a; }
   static double d_a(const Local& n) { return n.out > 0 ? 1.0 : 0.0; }
 };
 struct Tanh {
