@@ -126,7 +126,7 @@ std::vector<Stat> run_all(const Options& o, std::string& notes) {
                         q(200, 20), [&] { def.step(); }));
 
   mg::Trainer rebuild{mg::Config{}};
-  rebuild.use_replay(false);
+  rebuild.set_path(mg::StepPath::Graph);
   out.push_back(measure("step_default_rebuilt", "train step, default, graph rebuilt and sorted each step", runs,
                         q(50, 5), [&] { rebuild.step(); }));
 

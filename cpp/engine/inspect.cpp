@@ -78,32 +78,13 @@ std::vector<GradCheck> grad_check_params(Trainer& t, double x, double y, int lab
 }
 
 std::vector<double> point_grads(Trainer& t) {
-  const std::vector<Point>& train = t.data().train;
-  const std::vector<int32_t>& params = t.params();
-  size_t P = params.size();
-  std::vector<double> out(train.size() * P, 0.0);
-  Tape& tape = t.tape();
-  double scale = 1.0 / static_cast<double>(train.size());
-  for (size_t i = 0; i < train.size(); ++i) {
-    t.release_trace();
-    double in[2] = {train[i].x, train[i].y};
-    Value loss = cross_entropy(t.model()(tape, in), train[i].label) * scale;
-    loss.backward();
-    for (size_t p = 0; p < P; ++p) out[i * P + p] = tape[params[p]].grad;
-  }
-  t.release_trace();
+  std::vector<double> out;
+  t.point_grads(out);
   return out;
 }
 
 void point_stats(Trainer& t, const std::vector<Point>& split, std::vector<double>& loss, std::vector<int>& predicted) {
-  loss.clear();
-  predicted.clear();
-  double p[3];
-  for (const Point& pt : split) {
-    t.predict(pt.x, pt.y, p);
-    loss.push_back(-std::log(p[pt.label]));
-    predicted.push_back(predicted_class(p));
-  }
+  t.point_stats(split, loss, predicted);
 }
 
 std::vector<float> node_field(Trainer& t, int32_t node, int label, int w, int h, double x0, double x1, double y0, double y1) {

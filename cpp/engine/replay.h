@@ -45,6 +45,10 @@ class Replay {
   double run(Tape& tape);
 
   int32_t size() const { return static_cast<int32_t>(data_.size()); }
+  size_t bytes() const {
+    return (data_.capacity() + grad_.capacity() + k_.capacity()) * sizeof(double) + ops_.capacity() * sizeof(OpRecord) +
+           points_.capacity() * sizeof(Point) + slot_.capacity() * sizeof(int32_t);
+  }
 
  private:
   std::vector<double> data_, grad_;  // per slot

@@ -49,12 +49,64 @@ void Trainer::reset() {
 double Trainer::accuracy(const std::vector<Point>& split) {
   if (split.empty()) return std::nan("");
   int right = 0;
+  if (path_ == StepPath::Batch && batched()) {
+    batch_.evaluate(tape_, split, nullptr, nullptr, &right);
+  } else {
+    double p[3];
+    for (const Point& pt : split) {
+      predict(pt.x, pt.y, p);
+      right += predicted_class(p) == pt.label;
+    }
+  }
+  return static_cast<double>(right) / static_cast<double>(split.size());
+}
+
+bool Trainer::batched() {
+  if (!batch_.recorded() && !batch_failed_) {
+    tape_.truncate(nparams_);
+    PointGraph loss = [this](Tape& t, double x, double y, int label) {
+      double in[2] = {x, y};
+      return std::vector<Value>{cross_entropy(model_(t, in), label)};  // as loss_fun builds each point's loss
+    };
+    PointGraph probs = [this](Tape& t, double x, double y, int) {
+      double in[2] = {x, y};
+      return softmax(model_(t, in));
+    };
+    batch_failed_ = !batch_.record(tape_, nparams_, loss, probs);
+    tape_.truncate(nparams_);
+  }
+  return batch_.recorded();
+}
+
+void Trainer::point_grads(std::vector<double>& out) {
+  const std::vector<Point>& train = data_.train;
+  if (path_ == StepPath::Batch && batched()) return batch_.point_grads(tape_, train, out);
+  size_t P = params_.size();
+  out.assign(train.size() * P, 0.0);
+  double scale = 1.0 / static_cast<double>(train.size());
+  for (size_t i = 0; i < train.size(); ++i) {
+    release_trace();
+    double in[2] = {train[i].x, train[i].y};
+    Value loss = cross_entropy(model_(tape_, in), train[i].label) * scale;
+    loss.backward();
+    for (size_t p = 0; p < P; ++p) out[i * P + p] = tape_[params_[p]].grad;
+  }
+  release_trace();
+}
+
+void Trainer::point_stats(const std::vector<Point>& split, std::vector<double>& loss, std::vector<int>& predicted) {
+  if (path_ == StepPath::Batch && batched()) {
+    batch_.evaluate(tape_, split, &loss, &predicted, nullptr);
+    return;
+  }
+  loss.clear();
+  predicted.clear();
   double p[3];
   for (const Point& pt : split) {
     predict(pt.x, pt.y, p);
-    right += predicted_class(p) == pt.label;
+    loss.push_back(std::log(p[pt.label]) * -1.0);  // cross_entropy's last two nodes
+    predicted.push_back(predicted_class(p));
   }
-  return static_cast<double>(right) / static_cast<double>(split.size());
 }
 
 Value Trainer::loss_fun(const std::vector<Point>& split) {
@@ -70,7 +122,9 @@ double Trainer::step() {
   if (data_.train.empty()) return std::nan("");  // nothing to learn from: leave the network as it is
   tape_.truncate(nparams_);
   double out;
-  if (replay_on_) {
+  if (path_ == StepPath::Batch && batched()) {
+    out = batch_.step(tape_, data_.train);  // forward and backward for all points: grads into the parameters
+  } else if (path_ != StepPath::Graph) {
     if (!replay_.matches(data_.train)) {  // first step on these points and this network: record its graph
       replay_.record(tape_, loss_fun(data_.train).id, nparams_, data_.train);
       tape_.truncate(nparams_);
@@ -90,6 +144,7 @@ double Trainer::step() {
 }
 
 double Trainer::loss(const std::vector<Point>& split) {
+  if (path_ == StepPath::Batch && batched()) return batch_.evaluate(tape_, split, nullptr, nullptr, nullptr);
   tape_.truncate(nparams_);
   double out = loss_fun(split).data();
   tape_.truncate(nparams_);

@@ -9,10 +9,16 @@
 #include "nn.h"
 #include "optim.h"
 #include "replay.h"
+#include "replay_batch.h"
 
 namespace mg {
 
 enum class OptKind : uint8_t { AdamW, SGD };
+
+// How the step (and loss, accuracy, point grads) is computed: the batched replay (replay_batch.h, the default), the
+// per-point replay of the recorded step (replay.h), or the graph built and sorted anew (the reference's way). The
+// same digits every way: the other two are the references the batch is tested against, and benchmarks.
+enum class StepPath : uint8_t { Batch, Replay, Graph };
 
 struct Config {
   uint64_t seed = 42;
@@ -45,7 +51,7 @@ class Trainer {
   explicit Trainer(const Config& cfg);
   Trainer(const Config& cfg, const Splits& data);  // the network of cfg on given points
   double step();  // one full-batch step; returns its train loss (NaN, and no change, without training points)
-  double loss(const std::vector<Point>& split);    // mean cross-entropy, forward only
+  double loss(const std::vector<Point>& split);    // mean cross-entropy, forward only (NaN if empty)
   void predict(double x, double y, double probs[3]) { model_.predict(tape_, x, y, probs, scratch_); }
   double accuracy(const std::vector<Point>& split);  // fraction classified right (argmax), NaN if empty
   void reset();                                     // the initial network again (same seed), data kept
@@ -58,10 +64,18 @@ class Trainer {
   Splits& data() { return data_; }
   // Call after changing data(): the recorded step (see replay.h) is made again on the next step(). (step()
   // also compares the training points with the recorded ones, so a forgotten call costs speed, not results.)
-  void data_changed() { replay_.clear(); }
-  // Replay the recorded graph each step (the default) or build and sort it anew (the reference's way):
-  // the same digits either way; off is for tests and benchmarks.
-  void use_replay(bool on) { replay_on_ = on; replay_.clear(); }
+  void data_changed() {
+    replay_.clear();
+    batch_.release_work();
+  }
+  void set_path(StepPath p) { path_ = p; replay_.clear(); }
+  StepPath path() const { return path_; }
+  bool batched();  // the batched replay is recorded and usable (records it on first use)
+  // Training point i's own gradient of its loss * (1/n), at [i * P + p] (the batch gradient adds them up).
+  void point_grads(std::vector<double>& out);
+  // Each point's loss and predicted class.
+  void point_stats(const std::vector<Point>& split, std::vector<double>& loss, std::vector<int>& predicted);
+  size_t replay_bytes() const { return replay_.bytes() + batch_.bytes(); }  // what the recorded steps hold
   const MLP& model() const { return model_; }
   const std::vector<int32_t>& params() const { return params_; }
   double param(int i) const { return tape_.nodes[params_[i]].data; }
@@ -93,7 +107,9 @@ class Trainer {
   int steps_ = 0;
   Namer names_;
   Replay replay_;
-  bool replay_on_ = true;
+  BatchReplay batch_;
+  StepPath path_ = StepPath::Batch;
+  bool batch_failed_ = false;
   std::vector<double> scratch_;
   std::vector<double> init_params_;
   std::vector<int32_t> trace_nodes_;

@@ -41,7 +41,7 @@ TEST(Replay, StepsAreBitIdenticalToRebuildingTheGraph) {
   };
   for (const mg::Config& cfg : cases) {
     mg::Trainer fast(cfg), slow(cfg);
-    slow.use_replay(false);
+    slow.set_path(mg::StepPath::Graph);
     std::string what = std::to_string(cfg.hidden.size()) + " hidden layers, first " + std::to_string(cfg.hidden[0]);
     for (int s = 0; s < 25; ++s) EXPECT_TRUE(same_bits(fast.step(), slow.step())) << what << " step " << s;
     expect_same_params(fast, slow, what);
@@ -84,7 +84,7 @@ TEST(Replay, PointEditsThroughTheSessionAreReplayedCorrectly) {
   mg::Session s;
   ASSERT_EQ(s.configure(42, 100, "8", "tanh", "adamw", 0.1, 1e-4), "");
   mg::Trainer slow{mg::Config{}};
-  slow.use_replay(false);
+  slow.set_path(mg::StepPath::Graph);
   auto both = [&](const char* what) { EXPECT_TRUE(same_bits(s.step(), slow.step())) << what; };
   both("first");
   both("second");
@@ -115,7 +115,7 @@ TEST(Replay, PointEditsThroughTheSessionAreReplayedCorrectly) {
 
 TEST(Replay, ChangesThroughDataAloneAreNoticedToo) {
   mg::Trainer fast{mg::Config{}}, slow{mg::Config{}};
-  slow.use_replay(false);
+  slow.set_path(mg::StepPath::Graph);
   fast.step();
   slow.step();
   for (mg::Trainer* t : {&fast, &slow}) t->data().train[0].x += 0.25;  // no data_changed()
