@@ -93,10 +93,10 @@ export function plainBoundary(params, sizes, w, h, x0, x1, y0, y1, out) {
 
 /**
  * The reference micrograd.js (EurekaLabsAI/micrograd), read at bench time from the file MICROGRAD_JS names, set up
- * as its micrograd.html does (RNG(42), 100 yin-yang points, MLP(2, [8, 3]), AdamW). Returns { step, firstLoss }, or
- * null with a note saying why.
+ * as its micrograd.html does (RNG(42), n yin-yang points, MLP(2, [...hidden, 3]), AdamW; by default 100 points and
+ * hidden [8]). Returns { step, firstLoss }, or null with a note saying why.
  */
-export function loadReference(notes) {
+export function loadReference(notes, { hidden = [8], n = 100 } = {}) {
   const file = process.env.MICROGRAD_JS;
   if (!file) {
     notes.push('reference micrograd.js skipped: set MICROGRAD_JS to the path of its micrograd.js to compare with it');
@@ -114,8 +114,8 @@ export function loadReference(notes) {
     'setRandom: (r) => { random = r; } };')();
   const random = new api.RNG(42);
   api.setRandom(random);
-  const train = api.genDataYinYang(random, 100).train;
-  const model = new api.MLP(2, [8, 3]);
+  const train = api.genDataYinYang(random, n).train;
+  const model = new api.MLP(2, [...hidden, 3]);
   const opt = new api.AdamW(model.parameters(), 1e-1, [0.9, 0.95], 1e-8, 1e-4);
   const step = () => {
     let total = new api.Value(0.0);

@@ -122,8 +122,14 @@ std::vector<Stat> run_all(const Options& o, std::string& notes) {
 
   mg::Trainer def{mg::Config{}};
   def.step();  // records the step
-  out.push_back(measure("step_default", "train step, default (80 points, 2-8-3, AdamW), replayed tape", runs,
+  out.push_back(measure("step_default", "train step, default (80 points, 2-8-3, AdamW), batched replay", runs,
                         q(200, 20), [&] { def.step(); }));
+
+  mg::Trainer per_point{mg::Config{}};
+  per_point.set_path(mg::StepPath::Replay);
+  per_point.step();
+  out.push_back(measure("step_default_replay", "train step, default, per-point replay (before the batch)", runs,
+                        q(100, 10), [&] { per_point.step(); }));
 
   mg::Trainer rebuild{mg::Config{}};
   rebuild.set_path(mg::StepPath::Graph);
@@ -134,8 +140,16 @@ std::vector<Stat> run_all(const Options& o, std::string& notes) {
   big.hidden = {32, 32};
   big.n = 1250;  // 1,000 training points
   mg::Trainer wide(big);
-  out.push_back(measure("step_32x32_1000", "train step, 2-[32,32]-3 on 1,000 points, replayed tape", runs,
-                        q(3, 1), [&] { wide.step(); }));
+  out.push_back(measure("step_32x32_1000", "train step, 2-[32,32]-3 on 1,000 points, batched replay", runs,
+                        q(5, 1), [&] { wide.step(); }));
+  out.push_back(measure("loss_32x32_1000", "loss of 1,000 points, 2-[32,32]-3, forward only (batched)", runs,
+                        q(10, 2), [&] { wide.loss(wide.data().train); }));
+  if (!o.quick) {
+    mg::Trainer wide_replay(big);
+    wide_replay.set_path(mg::StepPath::Replay);
+    out.push_back(measure("step_32x32_1000_replay", "train step, 2-[32,32]-3 on 1,000 points, per-point replay",
+                          runs, 2, [&] { wide_replay.step(); }));
+  }
 
   mg::Trainer base{mg::Config{}};
   Fused fused(base);

@@ -9,8 +9,10 @@
 // its own graph's post-order, which depends on its label only (cross_entropy reads p[label]). The reverse walk thus
 // reaches point n-1 first and point 0 last, every loss node's grad is 0 + 1.0 * (0 + (1/n) * 1), and each
 // parameter, used once per point (checked when recording), gets one addition per point: its gradient is
-// (0 + c_{n-1}) + c_{n-2} + ... + c_0. Here c_i is computed in its own lane (a cell that starts at 0, as its grad
-// does in the graph), and the cells are added in that order. tests/cpp/test_batch*.cpp check all of it.
+// ((0 + c_{n-1}) + c_{n-2}) + ... + c_0. Here point i's lane computes 0 + c_i into a cell of its own, and the cells
+// are added in that order: the same sums, since 0 + c differs from c only for c = -0.0 and g + 0.0 == g + -0.0
+// for every g the sum can hold (it starts at +0 and x + y is -0 only if both are). The loss sum runs from point 0
+// to point n-1, the order its + nodes were built in. tests/cpp/test_batch*.cpp check all of it.
 #include "replay_batch.h"
 
 #include <algorithm>
