@@ -57,16 +57,16 @@ bool BatchReplay::record(Tape& tape, int32_t nparams, const PointGraph& loss, co
 template <class Each>
 void BatchReplay::backward_chunks(Tape& tape, const std::vector<Point>& train, double seed, const Each& each) {
   const int32_t N = static_cast<int32_t>(train.size()), P = nparams_, chunk = std::min(chunk_, (N + 1) & ~1);
-  params_.resize(P);
+  fit(params_, P);
   for (int32_t p = 0; p < P; ++p) params_[p] = tape[p].data;
-  cells_.resize(static_cast<size_t>(chunk + 4) * pstride_);
-  xy_.resize(2 * static_cast<size_t>(chunk));
-  point_loss_.resize(N);
+  fit(cells_, static_cast<size_t>(chunk + 4) * pstride_);
+  fit(xy_, 2 * static_cast<size_t>(chunk));
+  fit(point_loss_, N);
   for (int32_t i1 = N; i1 > 0;) {
     int32_t i0 = std::max(0, i1 - chunk);
-    for (auto& l : lanes_) l.clear();
+    for (auto& l : lanes_) fit(l, chunk), l.clear();  // room for a whole chunk: push_back never grows it
     for (int32_t i = i0; i < i1; ++i) lanes_[train[i].label].push_back(i);
-    col_.resize(i1 - i0);
+    fit(col_, i1 - i0);
     for (int32_t label = 0, off = 0; label < 3; ++label) {
       const std::vector<int32_t>& lanes = lanes_[label];
       int32_t n = static_cast<int32_t>(lanes.size());
@@ -93,7 +93,8 @@ double BatchReplay::step(Tape& tape, const std::vector<Point>& train) {
   // The graph: loss = total * k with k = 1/n, so total.grad = 0 + k * 1, and each point's loss node gets
   // 0 + 1.0 * that through the chain of +.
   const double k = 1.0 / static_cast<double>(N), seed = 0.0 + 1.0 * (0.0 + k * 1.0);
-  grad_.assign(pstride_, 0.0);
+  fit(grad_, pstride_);
+  std::fill(grad_.begin(), grad_.end(), 0.0);
   backward_chunks(tape, train, seed, [&](int32_t i0, int32_t i1) {
     // backward() reaches point i1-1 first: each parameter's grad += the point's cell, from the chunk's last point
     // to its first (two parameters per SIMD register: each lane its own parameter's sum)
@@ -124,9 +125,9 @@ void BatchReplay::point_grads(Tape& tape, const std::vector<Point>& train, std::
 double BatchReplay::evaluate(Tape& tape, const std::vector<Point>& split, std::vector<double>* losses,
                              std::vector<int>* predicted, int* right) {
   const int32_t N = static_cast<int32_t>(split.size()), P = nparams_, chunk = std::min(chunk_, (N + 1) & ~1);
-  params_.resize(P);
+  fit(params_, P);
   for (int32_t p = 0; p < P; ++p) params_[p] = tape[p].data;
-  xy_.resize(2 * static_cast<size_t>(chunk));
+  fit(xy_, 2 * static_cast<size_t>(chunk));
   if (losses) losses->resize(N);
   if (predicted) predicted->resize(N);
   if (right) *right = 0;
@@ -166,20 +167,25 @@ size_t BatchReplay::bytes() const {
 }
 
 size_t batch_replay_bytes(const std::vector<int>& hidden, int64_t points) {
-  int64_t nodes = 20, P = 0, nin = 2;  // one point's graph: per neuron 3 nodes per input and its activation
+  // The network: neurons, parameters (weights and biases). Its point graphs, recorded with every neuron's sum fused
+  // (the recording check passes for every MLP: tests/cpp/test_batch.cpp), have per neuron a sum row and an
+  // activation row, a few rows for the inputs, constants and softmax, and one term per weight.
+  int64_t neurons = 0, P = 0, nin = 2;
   std::vector<int> sizes = hidden;
   sizes.push_back(3);
   for (int w : sizes) {
-    nodes += static_cast<int64_t>(w) * (3 * nin + 1);
+    neurons += w;
     P += static_cast<int64_t>(w) * (nin + 1);
     nin = w;
   }
-  int64_t rows = nodes + P;  // a row per node at most, plus one per parameter a plain op reads
-  int64_t lanes = std::min<int64_t>(chunk_lanes(0, P), points + 1) + 4;  // chunk_lanes(rows, P) <= chunk_lanes(0, P)
-  int64_t per_tape = 2 * (nodes * static_cast<int64_t>(sizeof(PointTape::Step) + sizeof(PointTape::Term)) +
-                          rows * static_cast<int64_t>(sizeof(PointTape::Fill)) + (3 + P) * 4);
-  int64_t group = 8 * ((2 * rows + 3) * lanes + nodes) + 4 * 3 * nodes;  // GroupRun: rows, terms' weights, offsets
-  int64_t work = 8 * ((P + 2) * lanes + 2 * (P + 2) + 2 * lanes + points) + 4 * 4 * lanes;
+  const int64_t rows = 2 * neurons + 32, steps = 2 * neurons + 32, terms = P - neurons;
+  const int64_t per_tape = 2 * (steps * static_cast<int64_t>(sizeof(PointTape::Step)) +  // x2: vector growth
+                                terms * static_cast<int64_t>(sizeof(PointTape::Term)) +
+                                rows * static_cast<int64_t>(sizeof(PointTape::Fill)) + 64 * 4);
+  // Points per chunk: no more than for the fewest rows a recording can have (one per neuron), nor than needed.
+  const int64_t lanes = std::min<int64_t>(chunk_lanes(neurons, P), points + 1) + 4;
+  const int64_t group = 8 * ((2 * rows + 3) * lanes + terms) + 4 * 3 * terms;  // rows, and the terms as run
+  const int64_t work = 8 * ((P + 1) * lanes + 2 * (P + 1) + 2 * lanes + points) + 4 * 4 * lanes;
   return static_cast<size_t>(4 * per_tape + group + work);
 }
 

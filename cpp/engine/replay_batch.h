@@ -63,6 +63,18 @@ struct PointTape {
 bool record_point_tape(Tape& tape, int32_t nparams, const PointGraph& graph, int label, PointTape& out,
                        const char** why);
 
+// v.resize(n), but an allocation that grows grows to exactly n (no growth factor): the batch's buffers stay within
+// batch_replay_bytes. The contents are not kept when it grows (every user refills them).
+template <class T>
+void fit(std::vector<T>& v, size_t n) {
+  if (n > v.capacity()) {
+    std::vector<T> fresh;
+    fresh.reserve(n);
+    v.swap(fresh);
+  }
+  v.resize(n);
+}
+
 // The working rows of one group of points and one run of a PointTape over them (replay_lanes.cpp).
 class GroupRun {
  public:

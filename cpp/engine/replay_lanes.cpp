@@ -80,7 +80,7 @@ void GroupRun::run(const PointTape& pt, const double* xs, const double* ys, int3
   const int32_t stride = (n + 1) & ~1;  // whole SIMD pairs; an odd group's last lane repeats its first point
   const size_t rs = static_cast<size_t>(stride);
   stride_ = stride;
-  rows_.resize((2 * static_cast<size_t>(pt.rows) + 3) * rs);  // data, grads, a sink and two scratch rows
+  fit(rows_, (2 * static_cast<size_t>(pt.rows) + 3) * rs);  // data, grads, a sink and two scratch rows
   double *D = rows_.data(), *G = D + pt.rows * rs, *sink = G + pt.rows * rs, *scratch = sink + rs;
   for (const PointTape::Fill& f : pt.fills) {
     double* r = D + f.row * rs;
@@ -93,8 +93,8 @@ void GroupRun::run(const PointTape& pt, const double* xs, const double* ys, int3
   }
   // the terms as this run reads them: weights, row offsets for this stride
   const size_t T = pt.terms.size();
-  w_.resize(T);
-  off_.resize(3 * T);
+  fit(w_, T);
+  fit(off_, 3 * T);
   int32_t *b = off_.data(), *gb = b + T, *param = gb + T;
   for (size_t t = 0; t < T; ++t) {
     const PointTape::Term& term = pt.terms[t];

@@ -199,7 +199,12 @@ bool record_point_tape(Tape& tape, int32_t nparams, const PointGraph& graph, int
     out = leaves;
     bad = schedule(A, uses, row, nparams, false, out);
   }
-  return bad ? fail(bad) : true;
+  if (bad) return fail(bad);
+  for (auto* v : {&out.outputs, &out.add_params}) v->shrink_to_fit();
+  out.fills.shrink_to_fit();
+  out.steps.shrink_to_fit();
+  out.terms.shrink_to_fit();
+  return true;
 }
 
 size_t PointTape::bytes() const {

@@ -219,8 +219,9 @@ TEST(Batch, TheFullGraphOrderIsEachPointsOwnOrderPointByPoint) {
 
 TEST(Batch, MemoryStaysWithinItsBound) {
   struct Case { std::vector<int> hidden; int n; };
-  for (const Case& k : {Case{{8}, 100}, Case{{32, 32}, 1250}, Case{{1}, 3}, Case{{16, 8, 4}, 2000}, Case{{64, 64, 64}, 400}}) {
-    mg::Config c = config(k.hidden, mg::Act::Tanh, mg::OptKind::AdamW, 3, k.n);
+  for (const Case& k : {Case{{8}, 100}, Case{{32, 32}, 1250}, Case{{1}, 3}, Case{{16, 8, 4}, 2000},
+                        Case{{64, 64, 64}, 400}, Case{{32, 32, 32, 32}, 800}, Case{{5}, 20000}}) {
+    mg::Config c = config(k.hidden, k.hidden.size() % 2 ? mg::Act::Tanh : mg::Act::Relu, mg::OptKind::AdamW, 3, k.n);
     mg::Trainer t(c);
     t.step();
     t.loss(t.data().val);
@@ -230,6 +231,12 @@ TEST(Batch, MemoryStaysWithinItsBound) {
     size_t bound = mg::batch_replay_bytes(k.hidden, static_cast<int64_t>(largest));
     EXPECT_LE(t.replay_bytes(), bound) << name(c);
     std::printf("%s: holds %zu bytes, bound %zu\n", name(c).c_str(), t.replay_bytes(), bound);
+    for (int i = 0; i < 5; ++i) {  // points added one by one: the buffers grow with them, no further
+      t.data().train.push_back({0.1 * i, -0.2 * i, i % 3});  // (no data_changed(), which would free them first)
+      t.step();
+      largest = std::max(largest, t.data().train.size());
+      EXPECT_LE(t.replay_bytes(), mg::batch_replay_bytes(k.hidden, static_cast<int64_t>(largest))) << name(c) << " growing";
+    }
     // fewer points afterwards: within the bound for the points there are now
     for (std::vector<mg::Point>* s : {&t.data().train, &t.data().val, &t.data().test}) s->resize(std::min<size_t>(s->size(), 2));
     t.data_changed();
@@ -237,5 +244,30 @@ TEST(Batch, MemoryStaysWithinItsBound) {
     t.loss(t.data().val);
     mg::point_grads(t);
     EXPECT_LE(t.replay_bytes(), mg::batch_replay_bytes(k.hidden, 2)) << name(c) << " after shrinking";
+  }
+}
+
+// batch_replay_bytes counts on it: the recording fuses every neuron's sum, for every label and both activations.
+TEST(Batch, EveryNeuronsSumIsFused) {
+  for (const std::vector<int>& hidden : {std::vector<int>{8}, {1}, {32, 32}, {3, 7, 5, 2}}) {
+    for (mg::Act act : {mg::Act::Tanh, mg::Act::Relu}) {
+      mg::Trainer t(config(hidden, act, mg::OptKind::AdamW, 5, 30));
+      int neurons = 3;
+      for (int w : hidden) neurons += w;
+      mg::PointGraph loss = [&](mg::Tape& tape, double x, double y, int label) {
+        double in[2] = {x, y};
+        return std::vector<mg::Value>{mg::cross_entropy(t.model()(tape, in), label)};
+      };
+      for (int label = 0; label < 3; ++label) {
+        mg::PointTape pt;
+        const char* why = nullptr;
+        ASSERT_TRUE(mg::record_point_tape(t.tape(), t.num_param_nodes(), loss, label, pt, &why));
+        int sums = 0;
+        for (const mg::PointTape::Step& s : pt.steps) sums += s.op == mg::Op::Leaf;
+        EXPECT_EQ(sums, neurons) << name(t.config()) << " label " << label;
+        EXPECT_TRUE(pt.exact_across_points);
+        EXPECT_LE(pt.rows, 2 * neurons + 32);
+      }
+    }
   }
 }
