@@ -32,7 +32,10 @@ GradCheck expr_grad_check(Expression& x, const ExprGraph& g, int32_t node) {
   if (node < 0 || node >= static_cast<int32_t>(g.nodes.size())) return {NAN, NAN, NAN};
   Tape& t = x.tape();
   int32_t id = g.nodes[node], root = x.root();
-  // Creation order is a topological order: recompute everything made after the nudged node.
+  // Creation order is a topological order: the nudges recompute everything made after the node (plain
+  // floats: Python's int zeros have no sign), then every number goes back exactly as it was.
+  std::vector<double> saved;
+  for (int32_t j = id; j < t.size(); ++j) saved.push_back(t[j].data);
   auto root_at = [&](double v) {
     t[id].data = v;
     for (int32_t j = id + 1; j < t.size(); ++j) {
@@ -41,7 +44,9 @@ GradCheck expr_grad_check(Expression& x, const ExprGraph& g, int32_t node) {
     }
     return t[root].data;
   };
-  return central_difference(t[id].data, t[id].grad, root_at);
+  GradCheck c = central_difference(t[id].data, t[id].grad, root_at);
+  for (int32_t j = id; j < t.size(); ++j) t[j].data = saved[j - id];
+  return c;
 }
 
 }  // namespace mg

@@ -95,6 +95,13 @@ TEST(ExprSession, GradCheckAgreesAndLeavesTheNumbersAlone) {
   EXPECT_EQ(s.grad_check(N), 0u);
   EXPECT_EQ(s.error_message(), "node: expected a node index from 0 to 18, got 19.0");
   EXPECT_EQ(s.grad_check(NAN), 0u);
+  // the nudges recompute with plain floats; an int zero (no sign in Python) must come back as it was
+  ASSERT_TRUE(s.run("a = Value(-2)\nd = a.relu()\ne = d * -3\nf = e + a\n"));
+  std::vector<double> ints = take(s.values(), 2 * s.num_vars() + 2 * s.graph_size());
+  for (int i = 0; i < s.graph_size(); ++i) s.grad_check(i);
+  std::vector<double> again = take(s.values(), ints.size());
+  for (size_t i = 0; i < ints.size(); ++i) EXPECT_EQ(std::signbit(again[i]), std::signbit(ints[i])) << i;
+  EXPECT_EQ(again, ints);
 }
 
 TEST(ExprSession, BadInputIsRefusedAndTheSnippetKept) {
