@@ -1,0 +1,3 @@
+a = Value(1e300)
+b = a * a
+c = b - b
