@@ -73,6 +73,8 @@ class Parser {
       if (o != "(" && o != ")" && o != "." && o != ";" && o != "=")
         return fail(tok.at, "unsupported: the operator '" + o + "'; " + kExprSupported);
     }
+    if (tok.kind == Tok::Name && is_keyword(tok.text))  // `x = 1 if c else 2`, `a and b`, ...
+      return fail(tok.at, "unsupported: '" + tok.text + "'; " + kExprSupported);
     if (tok.kind == Tok::String)
       return fail(tok.at, "unsupported: a string here (strings are labels only: Value(2.0, label='x'), x.label = 'x')");
     return fail(tok.at, "SyntaxError: invalid syntax");

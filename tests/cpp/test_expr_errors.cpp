@@ -96,6 +96,8 @@ const Case kUnsupported[] = {
     {"a = f'x'\n", 1, 5, "unsupported: f'...' strings"},
     {"a = '''x'''\n", 1, 5, "unsupported: triple-quoted strings"},
     {"a = lambda: 1\n", 1, 5, "unsupported: 'lambda'"},
+    {"a = 1 if 2 else 3\n", 1, 7, "unsupported: 'if'"},
+    {"a = Value(1.0)\nb = a and a\n", 2, 7, "unsupported: 'and'"},
 };
 
 void expect_error(const Case& c, const std::string& src) {
