@@ -1,4 +1,5 @@
-// `npm run cli -- expr` (the CLI compiled to WASM, under Node) on the golden snippets: the same variables and
+// `npm run cli -- expr` (the CLI compiled to WASM, under Node: run here as node build-wasm/micrograd.cjs, what
+// the npm script runs, without an npm process per call) on the golden snippets: the same variables and
 // numbers within 1e-10 relative (musl's libm differs from glibc's in the last bit), the graph's ops, labels and
 // edges as the reference's; the error snippet exits 2 naming its line; standard input works.
 import { describe, it, expect } from 'vitest';
@@ -10,7 +11,7 @@ import { relErr } from './golden.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dir = join(root, 'tests/golden/expressions');
-const cli = (args, input) => spawnSync('npm', ['run', '-s', 'cli', '--', 'expr', ...args], { cwd: root, encoding: 'utf8', input });
+const cli = (args, input) => spawnSync(process.execPath, ['build-wasm/micrograd.cjs', 'expr', ...args], { cwd: root, encoding: 'utf8', input });
 const SNIPPETS = readdirSync(dir).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)).sort();
 const close = (a, b) => a === b || relErr(a, b) < 1e-10;
 
