@@ -22,11 +22,19 @@ Neuron::Neuron(Tape& tape, RNG& rng, int nin, Act a, int l, int n) : act(a), lay
   b = tape.leaf(0, kIntData).id;  // Value(0): an int until the optimizer first updates it
 }
 
+// Named by what they hold: the product "w[0][3][1]*y" (or "w[1][0][3]*h[0][3]"), the running sum by what it adds so
+// far ("b[0][3] + w*x", "b[1][0] + w*h[0][0..2]"), the whole sum "z[0][3]" (a last layer's sum is its logit).
 void Neuron::name_terms(Value wx, Value sum, int i, Namer* names) const {
   std::string at = "[" + std::to_string(layer) + "][" + std::to_string(index) + "]";
-  name_node(names, wx, "w" + at + "[" + std::to_string(i) + "]*in[" + std::to_string(i) + "]", layer, index);
-  name_node(names, sum, (i + 1 == static_cast<int>(w.size()) ? "z" : "z_partial") + at +
-                            (i + 1 == static_cast<int>(w.size()) ? "" : "[0.." + std::to_string(i) + "]"), layer, index);
+  auto input = [&](int k) {
+    if (layer == 0) return std::string(k == 0 ? "x" : k == 1 ? "y" : "in[" + std::to_string(k) + "]");
+    return "h[" + std::to_string(layer - 1) + "][" + std::to_string(k) + "]";
+  };
+  name_node(names, wx, "w" + at + "[" + std::to_string(i) + "]*" + input(i), layer, index);
+  std::string terms = layer == 0 ? (i == 0 ? input(0) : "in[0.." + std::to_string(i) + "]")
+                                 : "h[" + std::to_string(layer - 1) + "][" + (i == 0 ? "0" : "0.." + std::to_string(i)) + "]";
+  bool last = i + 1 == static_cast<int>(w.size());
+  name_node(names, sum, last ? "z" + at : "b" + at + " + w*" + terms, layer, index);
 }
 
 Layer::Layer(Tape& tape, RNG& rng, int nin, int nout, Act act, int layer) {
@@ -109,12 +117,16 @@ std::vector<Value> softmax(const std::vector<Value>& logits, Namer* names) {
     name_node(names, ex.back(), "exp(logit[" + std::to_string(i) + "])");
   }
   Value denom = ex[0] + logits[0].t->leaf(0, kIntData);  // sum() starts from the int 0
-  for (size_t i = 1; i < ex.size(); ++i) denom = denom + ex[i];
-  name_node(names, denom, "sum(exp)");
+  name_node(names, denom, ex.size() == 1 ? "sum(exp)" : "0 + exp(logit[0])");
+  for (size_t i = 1; i < ex.size(); ++i) {
+    denom = denom + ex[i];
+    name_node(names, denom, i + 1 == ex.size() ? "sum(exp)" : "sum(exp(logit[0.." + std::to_string(i) + "]))");
+  }
   std::vector<Value> probs;
   for (size_t i = 0; i < ex.size(); ++i) {
-    probs.push_back(ex[i] / denom);
+    probs.push_back(ex[i] / denom);  // ex[i] * denom**-1, a new denom**-1 for each, as in micrograd
     name_node(names, probs.back(), "p[" + std::to_string(i) + "]");
+    name_node(names, Value{denom.t, probs.back().node().b}, "1/sum(exp)");
   }
   return probs;
 }

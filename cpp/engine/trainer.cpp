@@ -160,7 +160,7 @@ Value Trainer::traced_loss(double x, double y, int label, Namer* names) {
   std::vector<Value> logits = model_(tape_, in, names);
   Value nll = cross_entropy(logits, label, names);
   Value total = tape_.leaf(0.0);
-  name_node(names, total, "0.0 (total)");
+  name_node(names, total, "0.0");  // the start of the sum over the points
   total = total + nll;
   name_node(names, total, "total");
   Value loss = total * (1.0 / 1.0);

@@ -252,7 +252,7 @@ describe('GraphView levels', () => {
     view.highlightParam(null);
     expect(root.querySelectorAll('g.gv-highlight').length).toBe(0);
     // marks: nodes inside a collapsed neuron mark its box; shown nodes mark themselves; duplicates collapse
-    view.mark('gv-current', [byName(g, 'z[1][9]'), byName(g, 'w[1][9][0]*in[0]'), byName(g, 'p[1]')]);
+    view.mark('gv-current', [byName(g, 'z[1][9]'), byName(g, 'w[1][9][0]*h[0][0]'), byName(g, 'p[1]')]);
     expect([...root.querySelectorAll('g.gv-current')].map(idx).sort((a, b) => a - b)).toEqual([byName(g, 'p[1]'), ih].sort((a, b) => a - b));
     view.mark('gv-current', []);
     expect(root.querySelectorAll('g.gv-current').length).toBe(0);

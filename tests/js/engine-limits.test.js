@@ -72,7 +72,7 @@ describe('names and structure from the engine', () => {
       expect(n).toHaveProperty('layer');
       expect(n).toHaveProperty('neuron');
       expect(n.layer === null).toBe(n.neuron === null);
-      const m = n.name.match(/^(?:w|b|z|z_partial|h)\[(\d+)\]\[(\d+)\]/) ?? n.name.match(/^logit\[(\d+)\]$/);
+      const m = n.name.match(/^(?:w|b|z|h)\[(\d+)\]\[(\d+)\]/) ?? n.name.match(/^logit\[(\d+)\]$/);
       if (n.param !== null) expect(names[n.param]).toBe(n.name);
       if (!m) { expect(n.layer).toBeNull(); continue; }
       if (n.name.startsWith('logit')) expect([n.layer, n.neuron]).toEqual([2, Number(m[1])]);

@@ -10,7 +10,8 @@ const RULES = { // d out / d operand, as a formula over names; the numbers come 
   log: (n) => `(1 / ${n.a}.data)`,
   ReLU: (n) => `(${n.out}.data > 0)`,
 };
-const paren = (name) => (/^[-\d]/.test(name) ? `(${name})` : name);
+/** A name in a formula: in parentheses when it is a number or has an operator outside brackets ('(w[0][3][0]*x).grad'). */
+const paren = (name) => (/^[-\d]/.test(name) || /[-+*/ ]/.test(name.replace(/\[[^\]]*\]|\([^()]*\)/g, '')) ? `(${name})` : name);
 
 export class Walk {
   /**
