@@ -52,10 +52,13 @@ std::string limits_json() {
          ",\"split\":" + list(kSplitNames) +
          ",\"stepsPerCall\":" + range({1, kMaxStepsPerCall}) +
          ",\"callMs\":" + n(kCallMs) +
+         ",\"callWork\":" + n(kMaxCallWork) +
          ",\"boundarySide\":" + range({1, kMaxBoundarySide}) +
          ",\"fieldSide\":" + range({1, kMaxFieldSide}) +
          ",\"tracedNodes\":" + n(kMaxTracedNodes) +
          ",\"boundaryWork\":" + n(kMaxBoundaryWork) +
+         ",\"memoryBudget\":" + n(kMemoryBudget) +
+         ",\"maxMemoryBudget\":" + n(kMaxMemoryBudget) +
          ",\"page\":{\"hidden\":" + hidden(kPageMaxLayers, kPageMaxWidth) +
          ",\"n\":" + range({kMinPoints, kPageMaxPoints}) +
          ",\"linkPoints\":" + n(kPageMaxLinkPoints) +

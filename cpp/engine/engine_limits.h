@@ -26,10 +26,20 @@ constexpr int64_t kMaxCliSteps = 1000000000;
 // ---- the work of one API call (so that no call holds the page for long) ----
 constexpr int kMaxStepsPerCall = 100000;  // steps(k); it also stops early, see kCallMs
 constexpr double kCallMs = 100;           // steps(k) stops after the step that reaches this many milliseconds
+// Other calls do at most one training step's work, or this many graph nodes built or recomputed when a step is
+// less (about 100-200 ms in WASM on the project's machine kind: 18-50 ns a node).
+constexpr int64_t kMaxCallWork = 8000000;
 constexpr int kMaxBoundarySide = 1024;    // boundary(): cells per side
 constexpr int kMaxFieldSide = 256;        // nodeField(): cells per side
-constexpr int64_t kMaxTracedNodes = 500000;       // graph(), the walk-through and the checks
-constexpr int64_t kMaxBoundaryWork = 1000000000;  // boundary(): cells x parameters
+constexpr int64_t kMaxTracedNodes = 15000;       // graph(), the walk-through and the checks (about 100 ms for graph())
+constexpr int64_t kMaxBoundaryWork = 400000000;  // boundary(): cells x parameters (about 100 ms, float32 SIMD)
+
+// ---- memory (memory_budget.h) ----
+// What all trainers of one WASM module may hold together, by the engine's estimates (upper bounds): WASM memory
+// ends at 2 GB, and the rest is room for the allocator, the JS glue and the estimates' slack.
+constexpr int64_t kMemoryBudget = 1536LL << 20;
+constexpr int64_t kMaxMemoryBudget = 4096LL << 20;  // setMemoryBudget() may raise it this far (allocations may then fail,
+                                                    // which is reported as an error too)
 
 // ---- names, in the order of their enums (Act, OptKind, Dataset) ----
 constexpr const char* kActivationNames[] = {"tanh", "relu"};

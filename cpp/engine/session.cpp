@@ -1,40 +1,51 @@
-// Validation and buffer plumbing for the JS API; all training logic lives in Trainer.
+// The Session's set-up, training calls and the checks every call shares: readiness, memory and work.
 #include "session.h"
 
-#include <cctype>
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 
-#include "graph_io.h"
 #include "session_util.h"
-#include "engine_limits.h"
 #include "settings_parse.h"
-#include "pyfloat.h"
 
 namespace mg {
 
 namespace {
-std::string json_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '"' || c == '\\') o += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    o += c;
-  }
-  return o;
+double now_ms() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-// Graph nodes one training point builds: products and sums per weight, activations, softmax, loss.
-int64_t nodes_per_point(const std::vector<int>& hidden) {
-  int64_t total = 0, nin = 2;
-  std::vector<int> sizes = hidden;
-  sizes.push_back(3);
-  for (int w : sizes) {
-    total += static_cast<int64_t>(w) * (3 * nin + 1);
-    nin = w;
-  }
-  return total + 20;
+std::string network_text(const std::vector<int>& hidden) {  // "2-16-8-3"
+  std::string s = "2";
+  for (int w : hidden) s += "-" + std::to_string(w);
+  return s + "-" + std::to_string(kClasses);
 }
 }  // namespace
+
+Session::~Session() { MemoryBudget::release(held_); }
+
+Session::Session(Session&& o) noexcept { *this = std::move(o); }
+
+Session& Session::operator=(Session&& o) noexcept {
+  if (this == &o) return *this;
+  MemoryBudget::release(held_);
+  t_ = std::move(o.t_);
+  error_ = std::move(o.error_);
+  buf_ = std::move(o.buf_);
+  fbuf_ = std::move(o.fbuf_);
+  fast_ = std::move(o.fast_);
+  gdata_ = std::move(o.gdata_);
+  ggrad_ = std::move(o.ggrad_);
+  graph_size_ = o.graph_size_;
+  count_ = o.count_;
+  last_steps_ = o.last_steps_;
+  diverged_ = o.diverged_;
+  nodes_per_point_ = o.nodes_per_point_;
+  fp_ = o.fp_;
+  held_ = o.held_;
+  o.held_ = 0;
+  return *this;
+}
 
 bool Session::fail(const std::string& msg) {
   error_ = msg;
@@ -45,6 +56,80 @@ bool Session::ready() {
   error_.clear();
   if (!t_) return fail("engine: not configured");
   return true;
+}
+
+std::string Session::set_memory_budget(double bytes) {
+  std::string error;
+  if (!check_integer(bytes, "memoryBudget", {16e6, static_cast<double>(kMaxMemoryBudget)}, error)) return error;
+  MemoryBudget::set_limit(static_cast<int64_t>(bytes));
+  return "";
+}
+
+bool Session::afford(Footprint want, const char* field, const std::string& what) {
+  want = want.max(fp_);
+  if (!MemoryBudget::fits(held_, want.bytes()))
+    return fail(std::string(field) + ": " + what + " needs about " + bytes_text(want.bytes()) + " of memory, more than the " +
+                bytes_text(MemoryBudget::limit()) + " budget allows (" + bytes_text(MemoryBudget::in_use() - held_) +
+                " held by other trainers)");
+  MemoryBudget::take(held_, want.bytes());
+  fp_ = want;
+  return true;
+}
+
+bool Session::afford_tape(int64_t points, const char* field, const std::string& what) {
+  Footprint f;
+  f.tape_nodes = fp_.params + nodes_per_point_ * points;
+  return afford(f, field, what);
+}
+
+bool Session::afford_trace(const char* field) {
+  if (!check_traced_size()) return false;
+  Footprint f;
+  f.tape_nodes = fp_.params + nodes_per_point_;
+  f.traced_nodes = nodes_per_point_;
+  return afford(f, field, "the traced graph");
+}
+
+bool Session::afford_buffer(int64_t bytes, const char* field, const std::string& what) {
+  Footprint f;
+  f.double_buffer = bytes;
+  return afford(f, field, what);
+}
+
+int64_t Session::step_work() const {
+  return 2 * nodes_per_point_ * std::max<int64_t>(1, static_cast<int64_t>(t_->data().train.size()));
+}
+
+bool Session::check_work(int64_t work, const char* field, const std::string& what, const std::string& how) {
+  int64_t limit = std::max(kMaxCallWork, step_work());
+  if (work <= limit) return true;
+  return fail(std::string(field) + ": " + what + " is too much work for one call (" + std::to_string(work) +
+              " graph nodes to visit; a call may visit " + std::to_string(limit) + ", the larger of " +
+              std::to_string(kMaxCallWork) + " and one training step); " + how);
+}
+
+double* Session::out(size_t n) {
+  if (buf_.capacity() < n) std::vector<double>().swap(buf_), buf_.reserve(n);
+  buf_.resize(n);
+  return buf_.data();
+}
+
+float* Session::fout(size_t n) {
+  if (fbuf_.capacity() < n) std::vector<float>().swap(fbuf_), fbuf_.reserve(n);
+  fbuf_.resize(n);
+  return fbuf_.data();
+}
+
+void Session::recover() {
+  std::vector<double>().swap(buf_);
+  std::vector<float>().swap(fbuf_);
+  std::vector<double>().swap(gdata_);
+  std::vector<double>().swap(ggrad_);
+  if (t_) {
+    t_->release_trace();
+    t_->data_changed();
+    t_->tape().nodes.shrink_to_fit();
+  }
 }
 
 std::string Session::configure(double seed, double n, const std::string& hidden, const std::string& act,
@@ -63,36 +148,58 @@ std::string Session::configure(double seed, double n, const std::string& hidden,
   cfg.lr = lr;
   cfg.weight_decay = weight_decay;
   cfg.noise = noise;
-  int64_t per_point = nodes_per_point(cfg.hidden);
   int64_t train = static_cast<int64_t>(0.8 * cfg.n);
-  if (per_point * std::max<int64_t>(train, 1) > kMaxTapeNodes)
-    return error_ = "hidden: network too large for " + std::to_string(cfg.n) + " points (" +
-                    std::to_string(per_point * train) + " graph nodes per step, limit " + std::to_string(kMaxTapeNodes) + ")";
-  t_ = std::make_unique<Trainer>(cfg);
-  nodes_per_point_ = per_point;
-  graph_size_ = 0;
+  Footprint f = training_footprint(cfg.hidden, cfg.n, train);
+  if (!MemoryBudget::fits(held_, f.bytes()))  // this session's share goes to the new trainer
+    return error_ = "hidden: training " + network_text(cfg.hidden) + " on " + std::to_string(train) + " points needs about " +
+                    bytes_text(f.bytes()) + " of memory, more than the " + bytes_text(MemoryBudget::limit()) +
+                    " budget allows (" + bytes_text(MemoryBudget::in_use() - held_) +
+                    " held by other trainers); use a smaller network or fewer points";
+  guard(false, [&] {
+    t_ = std::make_unique<Trainer>(cfg);  // if this throws, the old trainer stays
+    MemoryBudget::take(held_, f.bytes());
+    nodes_per_point_ = nodes_per_point(cfg.hidden);
+    fp_ = f;
+    graph_size_ = 0;
+    last_steps_ = 0;
+    diverged_ = false;
+    std::vector<double>().swap(buf_);
+    std::vector<float>().swap(fbuf_);
+    return true;
+  });
   return error_;
 }
 
 double Session::step() {
+  last_steps_ = 0;
   if (!ready()) return std::nan("");
-  return t_->step();
+  int64_t train = static_cast<int64_t>(t_->data().train.size());
+  Footprint f;
+  f.recorded_nodes = f.tape_nodes = fp_.params + nodes_per_point_ * train;
+  if (!afford(f, "points", "training on " + std::to_string(train) + " points")) return std::nan("");
+  return guard(std::nan(""), [&] {
+    double loss = t_->step();
+    last_steps_ = train > 0;
+    if (last_steps_) diverged_ = !std::isfinite(loss);
+    return loss;
+  });
 }
 
 double Session::steps(double k) {
-  if (!ready()) return std::nan("");
+  if (!ready()) return last_steps_ = 0, std::nan("");
   if (!is_int_in(k, 1, kMaxStepsPerCall)) {
+    last_steps_ = 0;
     fail("steps: expected an integer from 1 to " + std::to_string(kMaxStepsPerCall) + ", got " + shown(k));
     return std::nan("");
   }
-  int64_t per_step = nodes_per_point_ * std::max<int64_t>(1, static_cast<int64_t>(t_->data().train.size()));
-  if (static_cast<int64_t>(k) * per_step > kMaxNodesPerCall) {
-    fail("steps: at most " + std::to_string(kMaxNodesPerCall / per_step) + " steps per call for this network and data (" +
-         std::to_string(per_step) + " graph nodes a step); call again for more");
-    return std::nan("");
+  double start = now_ms(), loss = std::nan("");
+  int done = 0;
+  for (int i = 0; i < static_cast<int>(k); ++i) {
+    loss = step();
+    done += last_steps_;
+    if (!error_.empty() || last_steps_ == 0 || diverged_ || now_ms() - start >= kCallMs) break;
   }
-  double loss = 0;
-  for (int i = 0; i < static_cast<int>(k); ++i) loss = t_->step();
+  last_steps_ = done;
   return loss;
 }
 
@@ -108,203 +215,45 @@ std::vector<Point>* Session::split_of(double split, const char* field) {
 
 double Session::loss(double split) {
   std::vector<Point>* s = split_of(split, "split");
-  return s ? t_->loss(*s) : std::nan("");
+  if (!s) return std::nan("");
+  int64_t m = static_cast<int64_t>(s->size());
+  std::string what = "evaluating " + std::to_string(m) + " points";
+  if (!check_work(nodes_per_point_ * m, "split", what, "evaluate fewer points") || !afford_tape(m, "split", what))
+    return std::nan("");
+  return guard(std::nan(""), [&] { return t_->loss(*s); });
+}
+
+bool Session::params_finite() const {
+  for (size_t i = 0; i < t_->params().size(); ++i)
+    if (!std::isfinite(t_->param(static_cast<int>(i)))) return false;
+  return true;
 }
 
 double Session::accuracy(double split) {
   std::vector<Point>* s = split_of(split, "split");
-  return s ? t_->accuracy(*s) : std::nan("");
+  if (!s) return std::nan("");
+  if (!params_finite()) return std::nan("");  // a diverged network classifies nothing: no plausible fraction
+  return t_->accuracy(*s);
 }
 
 void Session::reset() {
-  if (ready()) t_->reset();
+  if (!ready()) return;
+  t_->reset();
+  diverged_ = false;
+  last_steps_ = 0;
 }
 
 void Session::set_lr(double lr) {
-  if (!ready()) return;
-  if (check_number(lr, "lr", kLrRange, error_)) t_->set_lr(lr);
+  if (ready() && check_number(lr, "lr", kLrRange, error_)) t_->set_lr(lr);
 }
 
 void Session::set_weight_decay(double wd) {
-  if (!ready()) return;
-  if (check_number(wd, "weightDecay", kWeightDecayRange, error_)) t_->set_weight_decay(wd);
+  if (ready() && check_number(wd, "weightDecay", kWeightDecayRange, error_)) t_->set_weight_decay(wd);
 }
 
 bool Session::check_point(double x, double y, double label) {
-  if (!std::isfinite(x) || std::fabs(x) > kMaxCoord) return fail("x: expected a finite number from -1000 to 1000, got " + shown(x));
-  if (!std::isfinite(y) || std::fabs(y) > kMaxCoord) return fail("y: expected a finite number from -1000 to 1000, got " + shown(y));
-  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + shown(label));
-  return true;
-}
-
-uintptr_t Session::forward(double x, double y) {
-  if (!ready() || !check_point(x, y, 0)) return 0;
-  buf_.resize(3);
-  t_->predict(x, y, buf_.data());
-  return reinterpret_cast<uintptr_t>(buf_.data());
-}
-
-bool Session::check_traced_size() {
-  if (nodes_per_point_ > kMaxTracedNodes)
-    return fail("graph: the traced graph would have about " + std::to_string(nodes_per_point_) + " nodes (limit " +
-                std::to_string(kMaxTracedNodes) + "); use a smaller network");
-  return true;
-}
-
-std::string Session::graph_json(double x, double y, double label) {
-  if (!ready() || !check_point(x, y, label) || !check_traced_size()) return "";
-  Graph g = t_->graph(x, y, static_cast<int>(label));
-  graph_size_ = static_cast<int>(g.nodes.size());
-  std::string s = "{\"nodes\":[";
-  for (size_t i = 0; i < g.nodes.size(); ++i) {
-    const GraphNode& n = g.nodes[i];
-    if (i) s += ',';
-    s += "{\"op\":\"" + json_escape(n.op) + "\",\"param\":" + (n.param >= 0 ? std::to_string(n.param) : "null") +
-         ",\"input\":" + (n.input ? "true" : "false") + ",\"name\":\"" + json_escape(n.name) +
-         "\",\"layer\":" + (n.layer >= 0 ? std::to_string(n.layer) : "null") +
-         ",\"neuron\":" + (n.neuron >= 0 ? std::to_string(n.neuron) : "null") + "}";
-  }
-  s += "],\"edges\":[";
-  for (size_t i = 0; i < g.edges.size(); ++i)
-    s += (i ? ",[" : "[") + std::to_string(g.edges[i].first) + "," + std::to_string(g.edges[i].second) + "]";
-  return s + "]}";
-}
-
-uintptr_t Session::graph_values(double x, double y, double label) {
-  if (!ready() || !check_point(x, y, label) || !check_traced_size()) return 0;
-  std::vector<double>& data = gdata_;
-  std::vector<double>& grad = ggrad_;
-  t_->graph_values(x, y, static_cast<int>(label), data, grad);
-  graph_size_ = static_cast<int>(data.size());
-  buf_.resize(2 * data.size());
-  std::copy(data.begin(), data.end(), buf_.begin());
-  std::copy(grad.begin(), grad.end(), buf_.begin() + data.size());
-  return reinterpret_cast<uintptr_t>(buf_.data());
-}
-
-uintptr_t Session::boundary(double w, double h, double x0, double x1, double y0, double y1) {
-  if (!ready()) return 0;
-  if (!is_int_in(w, 1, kMaxBoundarySide) || !is_int_in(h, 1, kMaxBoundarySide))
-    return fail("boundary: width and height must be integers from 1 to " + std::to_string(kMaxBoundarySide) + ", got " + shown(w) + "x" + shown(h)), 0;
-  for (double v : {x0, x1, y0, y1})
-    if (!std::isfinite(v) || std::fabs(v) > kMaxCoord) return fail("boundary: extent must be finite numbers from -1000 to 1000"), 0;
-  if (!(x1 > x0) || !(y1 > y0)) return fail("boundary: expected x0 < x1 and y0 < y1"), 0;
-  int W = static_cast<int>(w), H = static_cast<int>(h);
-  int64_t work = static_cast<int64_t>(W) * H * static_cast<int64_t>(t_->params().size());
-  if (work > kMaxBoundaryWork)
-    return fail("boundary: " + std::to_string(W) + "x" + std::to_string(H) + " cells for " + std::to_string(t_->params().size()) +
-                " parameters is too much work for one call (cells x parameters at most " + std::to_string(kMaxBoundaryWork) + "); use fewer cells"), 0;
-  fbuf_.resize(static_cast<size_t>(W) * H * 3);
-  fast_.load(t_->model(), t_->tape());  // a picture, not digits: float32 SIMD without a graph
-  fast_.grid(W, H, x0, x1, y0, y1, fbuf_.data());
-  return reinterpret_cast<uintptr_t>(fbuf_.data());
-}
-
-uintptr_t Session::parameters() {
-  if (!ready()) return 0;
-  buf_.resize(t_->params().size());
-  for (size_t i = 0; i < buf_.size(); ++i) buf_[i] = t_->param(static_cast<int>(i));
-  return reinterpret_cast<uintptr_t>(buf_.data());
-}
-
-std::string Session::param_names() {
-  if (!ready()) return "";
-  std::string s = "[";
-  const MLP& m = t_->model();
-  for (size_t l = 0; l < m.layers.size(); ++l)
-    for (size_t n = 0; n < m.layers[l].neurons.size(); ++n)
-      for (int i = 0; i <= static_cast<int>(m.layers[l].neurons[n].w.size()); ++i) {
-        int input = i < static_cast<int>(m.layers[l].neurons[n].w.size()) ? i : -1;  // weights, then the bias
-        s += (s.size() > 1 ? ",\"" : "\"") + param_name(static_cast<int>(l), static_cast<int>(n), input) + "\"";
-      }
-  return s + "]";
-}
-
-uintptr_t Session::optimizer_state() {
-  if (!ready()) return 0;
-  size_t P = t_->params().size();
-  buf_.resize(3 * P);
-  for (size_t i = 0; i < P; ++i) {
-    buf_[i] = t_->opt_grad(static_cast<int>(i));
-    buf_[P + i] = t_->opt_m(static_cast<int>(i));
-    buf_[2 * P + i] = t_->opt_v(static_cast<int>(i));
-  }
-  return reinterpret_cast<uintptr_t>(buf_.data());
-}
-
-int Session::num_points(double split) {
-  std::vector<Point>* s = split_of(split, "split");
-  return s ? static_cast<int>(s->size()) : 0;
-}
-
-uintptr_t Session::points(double split) {
-  std::vector<Point>* s = split_of(split, "split");
-  if (!s) return 0;
-  buf_.resize(3 * s->size() + 1);  // +1: a valid pointer even for an empty split
-  for (size_t i = 0; i < s->size(); ++i) {
-    buf_[3 * i] = (*s)[i].x;
-    buf_[3 * i + 1] = (*s)[i].y;
-    buf_[3 * i + 2] = (*s)[i].label;
-  }
-  return reinterpret_cast<uintptr_t>(buf_.data());
-}
-
-bool Session::check_budget(size_t train_points) {
-  if (static_cast<int64_t>(train_points) * nodes_per_point_ > kMaxTapeNodes)
-    return fail("points: too many training points for this network (limit " +
-                std::to_string(kMaxTapeNodes / nodes_per_point_) + ")");
-  return true;
-}
-
-bool Session::add_point(double x, double y, double label, double split) {
-  std::vector<Point>* s = split_of(split, "split");
-  if (!s || !check_point(x, y, label)) return false;
-  Splits& d = t_->data();
-  if (d.train.size() + d.val.size() + d.test.size() >= static_cast<size_t>(kMaxPoints))
-    return fail("points: at most " + std::to_string(kMaxPoints) + " points");
-  if (s == &d.train && !check_budget(d.train.size() + 1)) return false;
-  s->push_back({x, y, static_cast<int>(label)});
-  t_->data_changed();
-  return true;
-}
-
-bool Session::move_point(double split, double index, double x, double y) {
-  std::vector<Point>* s = split_of(split, "split");
-  if (!s) return false;
-  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + shown(index) + " in this split");
-  if (!check_point(x, y, 0)) return false;
-  (*s)[static_cast<size_t>(index)].x = x;
-  (*s)[static_cast<size_t>(index)].y = y;
-  t_->data_changed();
-  return true;
-}
-
-bool Session::set_label(double split, double index, double label) {
-  std::vector<Point>* s = split_of(split, "split");
-  if (!s) return false;
-  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + shown(index) + " in this split");
-  if (!is_int_in(label, 0, 2)) return fail("label: expected 0, 1 or 2, got " + shown(label));
-  (*s)[static_cast<size_t>(index)].label = static_cast<int>(label);
-  t_->data_changed();
-  return true;
-}
-
-bool Session::remove_point(double split, double index) {
-  std::vector<Point>* s = split_of(split, "split");
-  if (!s) return false;
-  if (!is_int_in(index, 0, static_cast<double>(s->size()) - 1)) return fail("index: no point " + shown(index) + " in this split");
-  s->erase(s->begin() + static_cast<size_t>(index));
-  t_->data_changed();
-  return true;
-}
-
-void Session::clear_points() {
-  if (!ready()) return;
-  Splits& d = t_->data();
-  d.train.clear();
-  d.val.clear();
-  d.test.clear();
-  t_->data_changed();
+  return check_number(x, "x", {-kMaxCoord, kMaxCoord}, error_) && check_number(y, "y", {-kMaxCoord, kMaxCoord}, error_) &&
+         check_integer(label, "label", {0, kClasses - 1}, error_);
 }
 
 }  // namespace mg

@@ -1,4 +1,6 @@
 // libFuzzer harness: arbitrary configure/step/points/boundary/graph call sequences on mg::Session, and parse_args.
+// The Session runs under the harness's own memory budget (kFuzzBudget), so sizes near the budget are reached
+// quickly and cheaply: configurations just inside and just outside it, and calls that would cross it.
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -8,15 +10,18 @@
 #include <vector>
 
 #include "../cli/args.h"
-#include "session.h"
 #include "engine_limits.h"
+#include "memory_budget.h"
+#include "session.h"
 #include "settings_parse.h"
 
 namespace {
 // Work bounds of the harness only (the Session's own limits are far larger): valid but costly values are
-// folded into a small range; invalid values pass unchanged so the Session's validation stays in the loop.
+// folded into a small range; invalid values pass unchanged so the Session's validation stays in the loop. The
+// memory budget bounds the rest: a step the Session accepts has at most kFuzzBudget / 216 bytes of nodes.
 constexpr double kN = 48, kSteps = 6, kSide = 24;
-constexpr int64_t kStepNodes = 40000, kInputNodes = 1500000;  // graph nodes per call and per input
+constexpr int64_t kInputNodes = 3000000;  // graph nodes per input
+constexpr int64_t kFuzzBudget = 24 << 20;
 constexpr int kMaxOps = 64;
 
 int g_op = -1;             // the call being checked, for the report
@@ -80,11 +85,19 @@ std::string hidden_of(Bytes& in) {
 int64_t nodes_per_point(const std::string& hidden) {
   std::vector<int> widths;
   std::string error;
-  if (!mg::parse_hidden(hidden, "hidden", widths, error)) return -1;
-  int64_t total = 20, nin = 2;
-  widths.push_back(3);  // the logits
-  for (int w : widths) total += w * (3 * nin + 1), nin = w;
-  return total;
+  return mg::parse_hidden(hidden, "hidden", widths, error) ? mg::nodes_per_point(widths) : -1;
+}
+
+// A network and a number of points whose training needs about `fraction` of the budget (near it, on either side).
+void near_budget(Bytes& in, std::string& hidden, double& n) {
+  int w = 8 + in.u8() % 120, layers = 1 + in.u8() % 2;
+  std::vector<int> widths(layers, w);
+  hidden = std::to_string(w) + (layers == 2 ? "," + std::to_string(w) : "");
+  double fraction = 0.8 + in.u8() / 255.0 * 0.4;
+  mg::Footprint per = mg::training_footprint(widths, 100, 80);
+  double per_train_point = static_cast<double>(per.bytes() - mg::training_footprint(widths, 100, 0).bytes()) / 80;
+  n = std::floor(fraction * static_cast<double>(mg::MemoryBudget::limit()) / per_train_point / 0.8);
+  n = std::fmin(std::fmax(n, mg::kMinPoints), mg::kMaxPoints);
 }
 
 struct State {
@@ -111,34 +124,35 @@ void touch(uintptr_t p, size_t count, bool floats) {  // read every returned val
 }
 
 void run_session(Bytes& in) {
+  mg::MemoryBudget::set_limit(kFuzzBudget);
   mg::Session s;
   struct Clear { ~Clear() { g_err = nullptr; } } clear;
   int64_t per_point = 0, budget = kInputNodes;
   for (int op = 0; op < kMaxOps && in.n; ++op) {
     State before = state_of(s);
-    uint8_t code = in.u8() % 24;
+    uint8_t code = in.u8() % 25;
     g_op = code, g_err = &s.last_error();
     bool ok = true;       // the call claims success (checked against last_error)
     bool mutate = false;  // a refused call must leave the state as it was
     int64_t train = before.configured ? before.pts[0] : 0;
     double a = in.num(), b = in.num(), c = in.num();
     switch (code) {
-      case 0: case 1: {
+      case 0: case 1: case 22: {
         double seed = a, n = fold(b, mg::kMinPoints, mg::kMaxPoints, kN);
         std::string hidden = hidden_of(in);
+        if (code == 22) near_budget(in, hidden, n);
         std::string act = in.pick({"tanh", "relu"}), opt = in.pick({"adamw", "sgd"});
         std::string data = in.pick({"yinyang", "circles", "xor", "spiral", "blobs"});
         double lr = c, wd = in.num(), noise = in.num();
-        int64_t cost = nodes_per_point(hidden), t = std::isfinite(n) ? static_cast<int64_t>(0.8 * std::fmax(std::fmin(n, 1e6), 0)) : 0;
-        if (cost > 0 && cost * std::max<int64_t>(t, 1) > kStepNodes && cost * std::max<int64_t>(t, 1) <= mg::kMaxTapeNodes)
-          continue;  // valid and too costly for a fuzz run
         std::string err = s.configure(seed, n, hidden, act, opt, lr, wd, data, noise);
         check(err == s.last_error(), "configure returns last_error");
         if (err.empty()) {
           check(hidden.find_first_not_of("0123456789,") == std::string::npos, "accepted hidden is digits and commas");
-          per_point = cost;
+          per_point = nodes_per_point(hidden);
           check(s.step_count() == 0, "configure starts at step 0");
-          if (cost * s.num_points(0) > kStepNodes) return;  // the estimate above went stale: stop here
+          check(s.held_bytes() <= mg::MemoryBudget::limit(), "an accepted configuration fits the budget");
+        } else if (err.find("budget") != std::string::npos) {
+          check(err.rfind("hidden: training 2-", 0) == 0, "a configuration over the budget names hidden");
         }
         ok = err.empty(), mutate = true;
         break;
@@ -146,11 +160,15 @@ void run_session(Bytes& in) {
       case 2: case 3: {
         double k = fold(a, 1, mg::kMaxStepsPerCall, kSteps);
         int64_t kk = std::isfinite(k) && k >= 1 && k <= kSteps ? static_cast<int64_t>(k) : 1;
-        if (per_point * train * kk > kStepNodes || (budget -= per_point * train * kk) < 0) return;
+        if ((budget -= per_point * train * kk) < 0) return;
         double loss = code == 2 ? s.step() : s.steps(k);
         ok = s.last_error().empty(), mutate = true;
-        if (ok && train > 0) check(s.step_count() == before.steps + (code == 2 ? 1 : static_cast<int>(k)), "step count");
-        (void)loss;
+        if (ok) {
+          check(s.step_count() == before.steps + s.last_steps(), "step count grows by last_steps");
+          check(s.last_steps() <= (code == 2 ? 1 : kk) && (train == 0 || s.last_steps() >= 1), "last_steps in range");
+          check(s.diverged() == (s.last_steps() > 0 && !std::isfinite(loss)) || (code == 3 && s.diverged()), "diverged says so");
+          if (s.diverged()) check(std::isnan(s.accuracy(0)), "a diverged network has no accuracy");
+        }
         break;
       }
       case 4: {
@@ -193,8 +211,6 @@ void run_session(Bytes& in) {
         break;
       }
       case 13: case 14: {
-        bool train_split = b == 0;
-        if (train_split && per_point * (train + 1) > kStepNodes) continue;
         ok = s.add_point(in.num(), in.num(), a, b), mutate = true;
         if (ok) check(s.num_points(b) == before.pts[static_cast<int>(b)] + 1, "add_point adds one");
         break;
@@ -206,18 +222,27 @@ void run_session(Bytes& in) {
       case 19: s.reset(), ok = s.last_error().empty(), mutate = true; break;
       case 20: s.set_lr(a), ok = s.last_error().empty(), mutate = true; break;
       case 21: s.set_weight_decay(a), ok = s.last_error().empty(), mutate = true; break;
+      case 23: {
+        if ((budget -= per_point * train) < 0) return;
+        uintptr_t p = s.point_grads();
+        ok = p != 0;
+        if (ok) touch(p, static_cast<size_t>(train) * static_cast<size_t>(before.params), false);
+        break;
+      }
       default: g_sink = s.num_points(a) + s.graph_size(); ok = s.last_error().empty(); break;
     }
     check(ok == s.last_error().empty(), "success iff last_error is empty");
     if (!ok) check(s.last_error().find(':') != std::string::npos, "an error names its field");
     if (!ok && mutate) check(state_of(s) == before, "a refused call changes nothing");
+    check(mg::MemoryBudget::in_use() == s.held_bytes(), "the budget counts what the session holds");
+    check(s.held_bytes() <= mg::MemoryBudget::limit(), "the session holds no more than the budget");
   }
 }
 
 void run_args(Bytes& in) {
   std::vector<std::string> words{"micrograd"};
   static const char* const kWords[] = {"--seed", "--n", "--hidden", "--steps", "--lr", "--wd", "--trace", "--act",
-                                       "--optimizer", "--graph-json", "--dot", "--help", "-h", "--n=", "--trace="};
+                                       "--optimizer", "--graph-json", "--dot", "--help", "-h", "--n=", "--trace=", "--max-memory"};
   while (in.n && words.size() < 24) {
     uint8_t k = in.u8();
     words.push_back(k < 128 ? kWords[k % (sizeof kWords / sizeof *kWords)] + (k & 64 ? in.str(16) : "") : in.str(20));
@@ -238,6 +263,7 @@ void run_args(Bytes& in) {
   check(c.weight_decay >= mg::kWeightDecayRange.min && c.weight_decay <= mg::kWeightDecayRange.max, "wd in range");
   check(a.steps >= 0 && std::fabs(a.trace_x) <= mg::kMaxCoord && std::fabs(a.trace_y) <= mg::kMaxCoord, "steps and trace");
   check(a.trace_label >= 0 && a.trace_label <= 2, "trace label");
+  check(a.max_memory == 0 || a.max_memory >= (16 << 20), "max memory at least 16 MB when given");
 }
 }  // namespace
 
