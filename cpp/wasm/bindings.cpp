@@ -14,6 +14,8 @@ EMSCRIPTEN_BINDINGS(micrograd) {
       .function("lastError", &Session::last_error)
       .function("step", &Session::step)
       .function("steps", &Session::steps)
+      .function("lastSteps", &Session::last_steps)
+      .function("diverged", &Session::diverged)
       .function("loss", &Session::loss)
       .function("accuracy", &Session::accuracy)
       .function("stepCount", &Session::step_count)
@@ -45,6 +47,9 @@ EMSCRIPTEN_BINDINGS(micrograd) {
       .function("pointGrads", &Session::point_grads)
       .function("pointStats", &Session::point_stats)
       .function("nodeField", &Session::node_field)
-      .function("count", &Session::count);
+      .function("count", &Session::count)
+      .class_function("setMemoryBudget", &Session::set_memory_budget)
+      .class_function("memoryBudget", &Session::memory_budget)
+      .class_function("memoryInUse", &Session::memory_in_use);
   emscripten::function("limits", &mg::limits_json);
 }

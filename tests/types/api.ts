@@ -22,6 +22,11 @@ export async function limitsAndNames(): Promise<string> {
   const names: readonly string[] = t.paramNames();
   const layer: number | null | undefined = t.graph(0, 0, 0).nodes[0].layer;
   const lr: number = t.options.lr;
+  t.steps(1000);
+  const ran: number = t.lastSteps;
+  const bad: boolean = t.diverged;
+  const { budget, inUse } = engine.memory();
+  engine.setMemoryBudget(limits.memoryBudget);
   t.delete();
-  return `${names[0]} ${layer} ${lr} ${limits.n.min}..${limits.n.max} ${limits.datasetTitle.xor}`;
+  return `${names[0]} ${layer} ${lr} ${limits.n.min}..${limits.n.max} ${limits.datasetTitle.xor} ${ran} ${bad} ${budget - inUse}`;
 }

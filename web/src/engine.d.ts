@@ -1,6 +1,8 @@
 // Types of the JavaScript engine API (web/src/engine.js). Ownership: every Trainer holds WASM memory
 // until you call delete(); a deleted Trainer throws on use. Errors are thrown as Error objects whose
-// message starts with the offending field ("hidden: ...", "lr: ...", "split: ...").
+// message starts with the offending field ("hidden: ...", "lr: ...", "split: ..."); a call that would take all
+// trainers past the memory budget is refused that way too, and an allocation that fails anyway throws an Error
+// starting "memory:" with the trainer as it was.
 
 export type Split = 'train' | 'val' | 'test';
 
@@ -67,12 +69,19 @@ export declare class Trainer {
   paramNames(): readonly string[];
   /** One full-batch step; returns its train loss (NaN, and nothing changes, when there are no training points). */
   step(): number;
-  /** k steps (1..100000) in one call; returns the last loss. */
+  /**
+   * Up to k steps (1..100000) in one call; returns the last loss. Stops early after the step that reaches about
+   * limits().callMs (100 ms), and at a step whose loss is not finite: `lastSteps` says how many ran.
+   */
   steps(k: number): number;
+  /** How many steps the last step() (0 or 1) or steps(k) call ran. */
+  readonly lastSteps: number;
+  /** true when the last step's loss was not finite (the network diverged: lower lr and reset()); false after reset(). */
+  readonly diverged: boolean;
   readonly stepCount: number;
   /** Mean cross-entropy over a split, forward only (NaN for an empty split). */
   loss(split?: Split): number;
-  /** Fraction of a split classified right (NaN for an empty split). */
+  /** Fraction of a split classified right (NaN for an empty split, and on a diverged network). */
   accuracy(split?: Split): number;
   /** Class probabilities [p0, p1, p2] at (x, y). */
   forward(x: number, y: number): number[];
@@ -80,7 +89,8 @@ export declare class Trainer {
   graph(x: number, y: number, label: number): Graph;
   /** data of each graph() node, then grad of each, in graph() order; writes into `out` (a Float64Array) when its length fits. */
   graphValues(x: number, y: number, label: number, out?: Float64Array): Float64Array;
-  /** w*h*3 class probabilities, row-major, first row at y1, cell (r, c) sampled at its centre. Cells 1..1024 per side. */
+  /** w*h*3 class probabilities, row-major, first row at y1, cell (r, c) sampled at its centre. Cells 1..1024 per side,
+   *  cells x parameters at most limits().boundaryWork. All NaN on a diverged network. */
   boundary(w: number, h: number, x0: number, x1: number, y0: number, y1: number): Float32Array;
   /** Parameter values in reference order (per neuron: weights, then bias). */
   parameters(): Float64Array;
@@ -144,6 +154,8 @@ export interface Limits {
   readonly stepsPerCall: Range;
   /** steps(k) stops after the step that reaches this many milliseconds */
   readonly callMs: number;
+  /** graph nodes any other call may visit, or as many as one training step when that is more */
+  readonly callWork: number;
   /** cells per side of boundary() and of nodeField() */
   readonly boundarySide: Range;
   readonly fieldSide: Range;
@@ -151,6 +163,10 @@ export interface Limits {
   readonly tracedNodes: number;
   /** boundary(): cells x parameters per call */
   readonly boundaryWork: number;
+  /** bytes (by the engine's estimates) all trainers may hold together, unless setMemoryBudget() changed it */
+  readonly memoryBudget: number;
+  /** the most setMemoryBudget() accepts (past WASM's 2 GB an allocation can fail: an Error too) */
+  readonly maxMemoryBudget: number;
   /** the page's own, stricter limits: what its settings offer and what a link may carry */
   readonly page: {
     readonly hidden: HiddenLimits;
@@ -172,6 +188,10 @@ export interface Engine {
   limits(): Limits;
   /** Current size of WASM memory in bytes (grows, never shrinks). */
   memoryBytes(): number;
+  /** The memory budget all trainers share, what they hold now (both by the engine's estimates), and WASM memory. */
+  memory(): { budget: number; inUse: number; wasmBytes: number };
+  /** Sets the budget, an integer from 16,000,000 to limits().maxMemoryBudget bytes. */
+  setMemoryBudget(bytes: number): void;
   /** The raw Emscripten module (for diagnostics). */
   module: unknown;
 }

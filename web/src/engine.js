@@ -110,8 +110,13 @@ function makeEngine(mod) {
       return result;
     }
 
+    /** One step; returns its loss. `diverged` says when that loss was not finite. */
     step() { return this._check(this._live().step()); }
+    /** Up to k steps; stops early after about limits().callMs ms or at a loss that is not finite. Returns the last
+     *  loss; `lastSteps` says how many steps ran. */
     steps(k) { expectInt('steps', k); return this._check(this._live().steps(k)); }
+    get lastSteps() { return this._live().lastSteps(); }
+    get diverged() { return this._live().diverged(); }
     get stepCount() { return this._live().stepCount(); }
     loss(split = 'train') { return this._check(this._live().loss(splitIndex(split))); }
     accuracy(split = 'train') { return this._check(this._live().accuracy(splitIndex(split))); }
@@ -285,6 +290,12 @@ function makeEngine(mod) {
     Trainer,
     limits: () => limits,
     memoryBytes: () => mod.HEAP8.buffer.byteLength,
+    memory: () => ({ budget: mod.Session.memoryBudget(), inUse: mod.Session.memoryInUse(), wasmBytes: mod.HEAP8.buffer.byteLength }),
+    setMemoryBudget(bytes) {
+      expectInt('memoryBudget', bytes);
+      const err = mod.Session.setMemoryBudget(bytes);
+      if (err) throw new Error(err);
+    },
     module: mod,
   };
 }
