@@ -26,6 +26,8 @@ std::string usage() {
          n(kClasses - 1) + " (0,0,0)\n"
          "  --graph-json FILE  write the traced point's graph as JSON (the reference's graph.json)\n"
          "  --dot FILE         write the traced point's graph as Graphviz DOT\n"
+         "  --max-memory SIZE  memory this run may use, in bytes or with K, M or G (1024-based); by default 90% of\n"
+         "                     physical memory, within ulimit -v and -d (in WebAssembly: its budget)\n"
          "  --help             show this help\n";
 }
 
@@ -39,6 +41,22 @@ std::vector<std::string> split(const std::string& s, char sep) {
     if (i == std::string::npos) return parts;
     start = i + 1;
   }
+}
+
+// "512M", "4G", "1048576": at least 16 MB, at most 2^50 bytes.
+bool parse_size(const std::string& value, int64_t& out, std::string& error) {
+  static const char kUnits[] = "KMG";
+  std::string digits = value;
+  int shift = 0;
+  if (!digits.empty())
+    for (int i = 0; i < 3; ++i)
+      if (digits.back() == kUnits[i] || digits.back() == kUnits[i] + 32) shift = 10 * (i + 1), digits.pop_back();
+  uint64_t v = 0;
+  std::string ignored;
+  if (parse_count(digits, "--max-memory", 1, (UINT64_C(1) << 50) >> shift, v, ignored) && (v << shift) >= (UINT64_C(16) << 20))
+    return out = static_cast<int64_t>(v << shift), true;
+  error = "--max-memory: expected a size from 16M to 1048576G (bytes, or with K, M or G), got " + quote(value);
+  return false;
 }
 }  // namespace
 
@@ -57,7 +75,7 @@ bool parse_args(int argc, const char* const* argv, CliArgs& a, std::string& erro
       continue;
     }
     static const char* const kFlags[] = {"--seed", "--n", "--hidden", "--steps", "--lr", "--wd", "--trace",
-                                         "--graph-json", "--dot", "--act", "--optimizer"};
+                                         "--graph-json", "--dot", "--act", "--optimizer", "--max-memory"};
     bool known = false;
     for (const char* f : kFlags) known = known || flag == f;
     if (!known) {
@@ -101,6 +119,8 @@ bool parse_args(int argc, const char* const* argv, CliArgs& a, std::string& erro
       if (!parse_activation(value, f, a.cfg.act, error)) return false;
     } else if (flag == "--optimizer") {
       if (!parse_optimizer(value, f, a.cfg.optimizer, error)) return false;
+    } else if (flag == "--max-memory") {
+      if (!parse_size(value, a.max_memory, error)) return false;
     } else if (value.empty()) {
       return error = flag + ": expected a file name", false;
     } else {

@@ -1,5 +1,6 @@
 // Command-line flags of the micrograd CLI, parsed strictly: every bad value is refused with a message.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ struct CliArgs {
   double trace_x = 0.0, trace_y = 0.0;
   int trace_label = 0;
   std::string graph_json, dot;
+  int64_t max_memory = 0;  // --max-memory in bytes, 0 when not given
   bool help = false;
 };
 

@@ -128,8 +128,9 @@ TEST(Cli, BadInputIsRefusedWithOneLineNamingTheFlag) {
   }
 }
 
-TEST(Cli, UnwritableOutputFileIsAnErrorNotACrash) {
+TEST(Cli, UnwritableOutputFileIsRefusedBeforeTraining) {
   CliRun r = run({"--steps", "1", "--graph-json", "/nonexistent-dir/x.json"});
-  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("--graph-json"), std::string::npos);
 }
