@@ -65,12 +65,13 @@ describe('security', () => {
     '#lr=constructor&seed=__proto__&n=1e400&speed=-1&tx=Infinity&ty=NaN&tl=2.5',
     `#val=${Array.from({ length: 3000 }, () => '1,1,1').join(';')}`,
     '#%E0%A4%A=%%%&&&==&view=<svg onload=window.pwned=1>',
+    '#dataset=%3Cmeta%20http-equiv%3Drefresh%20content%3D%220%3Burl%3Dabout%3Ablank%22%3E&act=<meta http-equiv=refresh content=0>',
   ];
   it.each(hostile)('hostile link %# runs nothing and the page recovers', async (hash) => {
     const { page, errors } = await openPage(browser, server.url + hash.slice(0, 200000));
     await page.waitForFunction(() => window.micrograd?.trainer, null, { timeout: 30000 });
     expect(await page.evaluate(() => window.pwned)).toBeUndefined();
-    expect(await page.locator('body img, body script:not([type="module"]), svg[onload]').count()).toBe(0);
+    expect(await page.locator('body img, body script:not([type="module"]), svg[onload], meta[http-equiv="refresh"]').count()).toBe(0);
     expect(await page.locator('#controls-panel .message').textContent()).toMatch(/Ignored|could not be read|too long/);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     expect(await page.evaluate(() => window.micrograd.trainer.stepCount)).toBe(1);
