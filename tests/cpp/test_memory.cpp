@@ -26,12 +26,13 @@ void* operator new(size_t n) {
   if (g_now > g_peak) g_peak = g_now;
   return p;
 }
-void operator delete(void* p) noexcept {
+// (not inlined: GCC would otherwise see free() of a pointer from `new` and warn of a mismatch that is not one)
+__attribute__((noinline)) void operator delete(void* p) noexcept {
   if (!p) return;
   g_now -= malloc_usable_size(p);
   std::free(p);
 }
-void operator delete(void* p, size_t) noexcept { operator delete(p); }
+__attribute__((noinline)) void operator delete(void* p, size_t) noexcept { operator delete(p); }
 
 namespace {
 // Peak bytes allocated while `f` runs, above what was allocated before it.
