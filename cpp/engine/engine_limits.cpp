@@ -51,7 +51,6 @@ std::string limits_json() {
          ",\"datasetTitle\":" + titles +
          ",\"split\":" + list(kSplitNames) +
          ",\"stepsPerCall\":" + range({1, kMaxStepsPerCall}) +
-         ",\"callMs\":" + n(kCallMs) +
          ",\"callWork\":" + n(kMaxCallWork) +
          ",\"boundarySide\":" + range({1, kMaxBoundarySide}) +
          ",\"fieldSide\":" + range({1, kMaxFieldSide}) +

@@ -24,10 +24,11 @@ constexpr int kClasses = 3;         // labels 0, 1, 2
 constexpr int64_t kMaxCliSteps = 1000000000;
 
 // ---- the work of one API call (so that no call holds the page for long) ----
-constexpr int kMaxStepsPerCall = 100000;  // steps(k); it also stops early, see kCallMs
-constexpr double kCallMs = 100;           // steps(k) stops after the step that reaches this many milliseconds
-// Other calls do at most one training step's work, or this many graph nodes built or recomputed when a step is
-// less (about 100-200 ms in WASM on the project's machine kind: 18-50 ns a node).
+constexpr int kMaxStepsPerCall = 100000;  // steps(k); it also stops early, see kMaxCallWork
+// The graph nodes one call may visit (about 100-200 ms in WASM on the project's machine kind: 18-50 ns a node):
+// steps(k) runs at most this many nodes' worth of steps (and always one), every other call does at most this
+// much work or one training step's, whichever is more. Counted in work, not time, so a call does the same on
+// every machine and under any load.
 constexpr int64_t kMaxCallWork = 8000000;
 constexpr int kMaxBoundarySide = 1024;    // boundary(): cells per side
 constexpr int kMaxFieldSide = 256;        // nodeField(): cells per side

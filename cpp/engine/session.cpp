@@ -2,7 +2,6 @@
 #include "session.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "session_util.h"
@@ -11,10 +10,6 @@
 namespace mg {
 
 namespace {
-double now_ms() {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
 std::string network_text(const std::vector<int>& hidden) {  // "2-16-8-3"
   std::string s = "2";
   for (int w : hidden) s += "-" + std::to_string(w);
@@ -192,12 +187,13 @@ double Session::steps(double k) {
     fail("steps: expected an integer from 1 to " + std::to_string(kMaxStepsPerCall) + ", got " + shown(k));
     return std::nan("");
   }
-  double start = now_ms(), loss = std::nan("");
+  int64_t most = std::max<int64_t>(1, kMaxCallWork / step_work());
+  double loss = std::nan("");
   int done = 0;
-  for (int i = 0; i < static_cast<int>(k); ++i) {
+  for (int64_t i = 0; i < std::min<int64_t>(static_cast<int64_t>(k), most); ++i) {
     loss = step();
     done += last_steps_;
-    if (!error_.empty() || last_steps_ == 0 || diverged_ || now_ms() - start >= kCallMs) break;
+    if (!error_.empty() || last_steps_ == 0 || diverged_) break;
   }
   last_steps_ = done;
   return loss;

@@ -1,7 +1,7 @@
 // The engine's boundary towards JavaScript: every call validates its input and reports errors as values
 // (embind in Emscripten 3.1.6 cannot carry exception messages); bulk results land in flat buffers that the
 // JS layer copies out of WASM memory right after the call. Every call fits the memory budget (memory_budget.h),
-// checked before it allocates, and stays short: steps(k) stops after kCallMs, other calls are refused when they
+// checked before it allocates, and stays short: steps(k) stops after kMaxCallWork nodes' worth of steps, other calls are refused when they
 // would do more work than a training step or kMaxCallWork. An allocation that fails anyway becomes an error too,
 // with the state as it was.
 #pragma once
@@ -35,7 +35,7 @@ class Session {
   const std::string& last_error() const { return error_; }  // of the last call ("" when it succeeded)
 
   double step();
-  // Up to k steps; stops early after the step that reaches kCallMs, or at a step whose loss is not finite.
+  // Up to k steps: at most max(1, kMaxCallWork / step_work()), and none after a step whose loss is not finite.
   // Returns the last loss; last_steps() says how many ran.
   double steps(double k);
   int last_steps() const { return last_steps_; }

@@ -70,8 +70,9 @@ export declare class Trainer {
   /** One full-batch step; returns its train loss (NaN, and nothing changes, when there are no training points). */
   step(): number;
   /**
-   * Up to k steps (1..100000) in one call; returns the last loss. Stops early after the step that reaches about
-   * limits().callMs (100 ms), and at a step whose loss is not finite: `lastSteps` says how many ran.
+   * Up to k steps (1..100000) in one call; returns the last loss. Runs at most max(1, limits().callWork / (2 x graph
+   * nodes per point x training points)) steps (about 100 ms; 331 on the default network), and stops at a step whose
+   * loss is not finite: `lastSteps` says how many ran.
    */
   steps(k: number): number;
   /** How many steps the last step() (0 or 1) or steps(k) call ran. */
@@ -152,9 +153,8 @@ export interface Limits {
   readonly split: readonly Split[];
   /** k of steps(k) */
   readonly stepsPerCall: Range;
-  /** steps(k) stops after the step that reaches this many milliseconds */
-  readonly callMs: number;
-  /** graph nodes any other call may visit, or as many as one training step when that is more */
+  /** graph nodes one call may visit (steps(k): that many nodes' worth of steps, at least one; any other call: this,
+   *  or one training step's when that is more) */
   readonly callWork: number;
   /** cells per side of boundary() and of nodeField() */
   readonly boundarySide: Range;

@@ -112,8 +112,8 @@ function makeEngine(mod) {
 
     /** One step; returns its loss. `diverged` says when that loss was not finite. */
     step() { return this._check(this._live().step()); }
-    /** Up to k steps; stops early after about limits().callMs ms or at a loss that is not finite. Returns the last
-     *  loss; `lastSteps` says how many steps ran. */
+    /** Up to k steps: at most limits().callWork graph nodes' worth (always one), none after a loss that is not
+     *  finite. Returns the last loss; `lastSteps` says how many steps ran. */
     steps(k) { expectInt('steps', k); return this._check(this._live().steps(k)); }
     get lastSteps() { return this._live().lastSteps(); }
     get diverged() { return this._live().diverged(); }
