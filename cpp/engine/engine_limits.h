@@ -39,7 +39,7 @@ constexpr int64_t kMaxBoundaryWork = 400000000;  // boundary(): cells x paramete
 // What all trainers of one WASM module may hold together, by the engine's estimates (upper bounds): WASM memory
 // ends at 2 GB, and the rest is room for the allocator, the JS glue and the estimates' slack.
 constexpr int64_t kMemoryBudget = 1536LL << 20;
-constexpr int64_t kMaxMemoryBudget = 4096LL << 20;  // setMemoryBudget() may raise it this far (allocations may then fail,
+constexpr int64_t kMaxMemoryBudget = 1LL << 40;  // setMemoryBudget() may raise it this far (allocations may then fail,
                                                     // which is reported as an error too)
 
 // ---- names, in the order of their enums (Act, OptKind, Dataset) ----

@@ -131,7 +131,7 @@ TEST(CliLimits, AFailedWriteAfterTrainingKeepsTheOldFile) {
 
 TEST(CliLimits, ProgressGoesToStderrOnlyWhenItIsATerminal) {
   std::string out1 = tmp("out1.txt"), out2 = tmp("out2.txt"), typescript = tmp("tty.txt");
-  std::string args = "--hidden 16 --n 1000 --steps 300";
+  std::string args = "--hidden 16 --n 1000 --steps 3000";  // about a second: long enough for a progress line
   // `script` gives the CLI a terminal for stderr; stdout goes to a file in both runs
   std::string cmd = "script -qec " + sh_quote(sh_quote(CLI_PATH) + " " + args + " >" + sh_quote(out1)) + " " + sh_quote(typescript) +
                     " >/dev/null 2>&1";
@@ -142,6 +142,6 @@ TEST(CliLimits, ProgressGoesToStderrOnlyWhenItIsATerminal) {
   std::string tty = golden::read(typescript);
   EXPECT_NE(tty.find("micrograd: step "), std::string::npos) << tty;
   EXPECT_EQ(golden::read(out1), golden::read(out2));  // stdout is the same, byte for byte
-  EXPECT_NE(golden::read(out1).find("step 300/300, train loss"), std::string::npos);
+  EXPECT_NE(golden::read(out1).find("step 3000/3000, train loss"), std::string::npos);
   for (const std::string& f : {out1, out2, typescript}) std::remove(f.c_str());
 }

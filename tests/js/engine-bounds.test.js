@@ -55,7 +55,7 @@ describe('the memory budget', () => {
   });
 
   it('setMemoryBudget() checks its argument', () => {
-    expect(() => engine.setMemoryBudget(5)).toThrow(/^memoryBudget: expected an integer from 16000000 to 4294967296, got 5$/);
+    expect(() => engine.setMemoryBudget(5)).toThrow(/^memoryBudget: expected an integer from 16000000 to 1099511627776, got 5$/);
     expect(() => engine.setMemoryBudget('1G')).toThrow(/^memoryBudget: expected a number/);
     expect(engine.memory().budget).toBe(defaultBudget);
   });
