@@ -1,4 +1,5 @@
 // engine_limits.h as JSON, for engine.limits(): built from the constants, so JS reads the same numbers and names.
+// (Written by appending to one string: a chain of string + string made a temporary, and a cleanup for it, per piece.)
 #include "engine_limits.h"
 
 #include "pyfloat.h"
@@ -7,64 +8,76 @@
 namespace mg {
 
 namespace {
-std::string n(double v) { return std::to_string(static_cast<long long>(v)); }  // every limit is an integer
-std::string range(Range r) { return "{\"min\":" + n(r.min) + ",\"max\":" + n(r.max) + "}"; }
-std::string hidden(int layers, int width) {
-  return "{\"minLayers\":1,\"maxLayers\":" + n(layers) + ",\"minWidth\":1,\"maxWidth\":" + n(width) + "}";
-}
-template <size_t N>
-std::string list(const char* const (&items)[N]) {
-  std::string s = "[";
-  for (size_t i = 0; i < N; ++i) s += (i ? ",\"" : "\"") + std::string(items[i]) + "\"";
-  return s + "]";
-}
+struct Json {
+  std::string s;
+  Json& raw(const char* t) { return s += t, *this; }
+  Json& key(const char* k) {  // "k": after a comma unless it opens an object
+    if (s.back() != '{') s += ',';
+    return s += '"', s += k, s += "\":", *this;
+  }
+  Json& str(const char* v) { return s += '"', s += v, s += '"', *this; }
+  Json& num(double v) { return s += std::to_string(static_cast<long long>(v)), *this; }  // every limit is an integer
+  Json& range(Range r) { return raw("{").key("min").num(r.min).key("max").num(r.max).raw("}"); }
+  Json& hidden(int layers, int width) {
+    return raw("{").key("minLayers").num(1).key("maxLayers").num(layers).key("minWidth").num(1).key("maxWidth").num(width).raw("}");
+  }
+  template <size_t N>
+  Json& list(const char* const (&items)[N]) {
+    raw("[");
+    for (size_t i = 0; i < N; ++i) raw(i ? "," : "").str(items[i]);
+    return raw("]");
+  }
+};
 
-std::string defaults() {  // a default Config, with the API's option names
+void defaults(Json& j) {  // a default Config, with the API's option names
   Config c;
-  std::string hidden;
-  for (int w : c.hidden) hidden += (hidden.empty() ? "" : ",") + std::to_string(w);
-  return "{\"seed\":" + std::to_string(c.seed) + ",\"n\":" + n(c.n) + ",\"hidden\":[" + hidden + "],\"activation\":\"" +
-         kActivationNames[static_cast<int>(c.act)] + "\",\"optimizer\":\"" + kOptimizerNames[static_cast<int>(c.optimizer)] +
-         "\",\"lr\":" + py_repr(c.lr) + ",\"weightDecay\":" + py_repr(c.weight_decay) + ",\"dataset\":\"" +
-         kDatasetNames[static_cast<int>(c.dataset)] + "\",\"noise\":" + py_repr(c.noise) + "}";
+  j.raw("{").key("seed").num(static_cast<double>(c.seed)).key("n").num(c.n).key("hidden").raw("[");
+  for (size_t i = 0; i < c.hidden.size(); ++i) j.raw(i ? "," : "").num(c.hidden[i]);
+  j.raw("]").key("activation").str(kActivationNames[static_cast<int>(c.act)]);
+  j.key("optimizer").str(kOptimizerNames[static_cast<int>(c.optimizer)]);
+  j.key("lr").raw(py_repr(c.lr).c_str()).key("weightDecay").raw(py_repr(c.weight_decay).c_str());
+  j.key("dataset").str(kDatasetNames[static_cast<int>(c.dataset)]).key("noise").raw(py_repr(c.noise).c_str()).raw("}");
 }
 }  // namespace
 
 std::string limits_json() {
   static_assert(sizeof kDatasetNames == sizeof kDatasetTitles, "a title for every dataset");
-  std::string titles = "{";
-  for (size_t i = 0; i < sizeof kDatasetNames / sizeof *kDatasetNames; ++i)
-    titles += std::string(i ? "," : "") + "\"" + kDatasetNames[i] + "\":\"" + kDatasetTitles[i] + "\"";
-  titles += "}";
-  return "{\"defaults\":" + defaults() +
-         ",\"seed\":" + range(kSeedRange) +
-         ",\"n\":" + range({kMinPoints, kMaxPoints}) +
-         ",\"hidden\":" + hidden(kMaxLayers, kMaxWidth) +
-         ",\"lr\":" + range(kLrRange) +
-         ",\"weightDecay\":" + range(kWeightDecayRange) +
-         ",\"noise\":" + range(kNoiseRange) +
-         ",\"coordinate\":" + range({-kMaxCoord, kMaxCoord}) +
-         ",\"label\":" + range({0, kClasses - 1}) +
-         ",\"activation\":" + list(kActivationNames) +
-         ",\"optimizer\":" + list(kOptimizerNames) +
-         ",\"dataset\":" + list(kDatasetNames) +
-         ",\"datasetTitle\":" + titles +
-         ",\"split\":" + list(kSplitNames) +
-         ",\"stepsPerCall\":" + range({1, kMaxStepsPerCall}) +
-         ",\"callWork\":" + n(kMaxCallWork) +
-         ",\"boundarySide\":" + range({1, kMaxBoundarySide}) +
-         ",\"fieldSide\":" + range({1, kMaxFieldSide}) +
-         ",\"tracedNodes\":" + n(kMaxTracedNodes) +
-         ",\"boundaryWork\":" + n(kMaxBoundaryWork) +
-         ",\"memoryBudget\":" + n(kMemoryBudget) +
-         ",\"maxMemoryBudget\":" + n(kMaxMemoryBudget) +
-         ",\"page\":{\"hidden\":" + hidden(kPageMaxLayers, kPageMaxWidth) +
-         ",\"n\":" + range({kMinPoints, kPageMaxPoints}) +
-         ",\"linkPoints\":" + n(kPageMaxLinkPoints) +
-         ",\"linkChars\":" + n(kPageMaxLinkChars) +
-         ",\"seed\":" + range(kPageSeedRange) +
-         ",\"weightDecay\":" + range(kPageWeightDecayRange) +
-         ",\"trace\":" + range(kPageTraceRange) + "}}";
+  Json j;
+  j.raw("{").key("defaults");
+  defaults(j);
+  j.key("seed").range(kSeedRange);
+  j.key("n").range({kMinPoints, kMaxPoints});
+  j.key("hidden").hidden(kMaxLayers, kMaxWidth);
+  j.key("lr").range(kLrRange);
+  j.key("weightDecay").range(kWeightDecayRange);
+  j.key("noise").range(kNoiseRange);
+  j.key("coordinate").range({-kMaxCoord, kMaxCoord});
+  j.key("label").range({0, kClasses - 1});
+  j.key("activation").list(kActivationNames);
+  j.key("optimizer").list(kOptimizerNames);
+  j.key("dataset").list(kDatasetNames);
+  j.key("datasetTitle").raw("{");
+  for (size_t i = 0; i < sizeof kDatasetNames / sizeof *kDatasetNames; ++i) j.key(kDatasetNames[i]).str(kDatasetTitles[i]);
+  j.raw("}");
+  j.key("split").list(kSplitNames);
+  j.key("stepsPerCall").range({1, kMaxStepsPerCall});
+  j.key("callWork").num(kMaxCallWork);
+  j.key("boundarySide").range({1, kMaxBoundarySide});
+  j.key("fieldSide").range({1, kMaxFieldSide});
+  j.key("tracedNodes").num(kMaxTracedNodes);
+  j.key("boundaryWork").num(kMaxBoundaryWork);
+  j.key("memoryBudget").num(kMemoryBudget);
+  j.key("maxMemoryBudget").num(kMaxMemoryBudget);
+  j.key("page").raw("{");
+  j.key("hidden").hidden(kPageMaxLayers, kPageMaxWidth);
+  j.key("n").range({kMinPoints, kPageMaxPoints});
+  j.key("linkPoints").num(kPageMaxLinkPoints);
+  j.key("linkChars").num(kPageMaxLinkChars);
+  j.key("seed").range(kPageSeedRange);
+  j.key("weightDecay").range(kPageWeightDecayRange);
+  j.key("trace").range(kPageTraceRange);
+  j.raw("}}");
+  return j.s;
 }
 
 }  // namespace mg
