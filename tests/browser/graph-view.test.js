@@ -5,7 +5,7 @@ import { loadEngine } from '../../web/src/engine.js';
 import { GraphView } from '../../web/src/views/graph-view.js';
 import { layoutStats, MAX_VALUE_NODES } from '../../web/src/views/graph-layout.js';
 import { buildDot } from '../../web/src/views/graph-dot.js';
-import { fmt4 } from '../../web/src/views/format.js';
+import { fmt4, fmtBox } from '../../web/src/views/format.js';
 import '../../web/src/views/graph-view.css';
 
 /** @type {any} */ let engine;
@@ -48,7 +48,37 @@ describe('fmt4', () => {
   });
 });
 
+describe('fmtBox', () => {
+  it("writes '%.4f' below 1e4 in magnitude and compact exponents from there, never more than 10 characters", () => {
+    const cases = [[0.5, '0.5000'], [-9999.99994, '-9999.9999'], [12345.678, '1.23e+4'], [6.76e127, '6.76e+127'],
+      [-6.76e127, '-6.76e+127'], [1e300, '1.00e+300'], [NaN, 'nan'], [Infinity, 'inf'], [-Infinity, '-inf'], [-0, '-0.0000']];
+    for (const [x, s] of cases) expect(fmtBox(/** @type {number} */ (x))).toBe(s);
+    for (const [x] of cases) expect(fmtBox(/** @type {number} */ (x)).length).toBeLessThanOrEqual(10);
+  });
+});
+
 describe('GraphView', () => {
+  it('names every op-level box (the engine\'s names) and fits diverged numbers in their boxes', async () => {
+    const g = trainer.graph(0, 0, 0), N = g.nodes.length;
+    const { root, view } = mount();
+    await view.setGraph(g);
+    expect(texts(root, '.gv-name')).toEqual(g.nodes.map((/** @type {any} */ n) => n.name));
+    const huge = new Float64Array(2 * N).map((_, i) => (i % 3 === 0 ? -6.76e127 : i % 3 === 1 ? NaN : -Infinity));
+    view.setValues(huge);
+    expect(texts(root, '.gv-data')[0]).toBe('data: -6.76e+127');
+    for (const el of root.querySelectorAll('g.gv-value')) {
+      const rect = /** @type {SVGRectElement} */ (el.querySelector('rect')).getBBox();
+      for (const t of el.querySelectorAll('text')) {
+        const b = /** @type {SVGTextElement} */ (t).getBBox();
+        expect(b.x).toBeGreaterThanOrEqual(rect.x);
+        expect(b.x + b.width).toBeLessThanOrEqual(rect.x + rect.width + 0.5);
+        expect(b.y).toBeGreaterThanOrEqual(rect.y - 0.5);
+        expect(b.y + b.height).toBeLessThanOrEqual(rect.y + rect.height + 0.5);
+      }
+    }
+  });
+
+
   it('lays out the default graph once and draws every value, op and edge', async () => {
     const g = trainer.graph(0, 0, 0);
     const nOps = g.nodes.filter((/** @type {any} */ n) => n.op).length;

@@ -11,7 +11,7 @@ afterAll(async () => { await browser?.close(); await server?.close(); });
 /** Texts of the graph's box nodes: [['data: 0.1847', 'grad: 1.0000'], ...] in node order. */
 const boxTexts = (page) => page.$$eval('g.gv-value', (gs) => gs
   .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
-  .map((g) => Array.from(g.querySelectorAll('text')).map((t) => t.textContent)));
+  .map((g) => Array.from(g.querySelectorAll('text.gv-data, text.gv-grad')).map((t) => t.textContent)));
 
 /** What the page's engine says the traced graph holds, formatted like the view (%.4f). */
 const engineTexts = (page) => page.evaluate(() => {

@@ -1,4 +1,5 @@
-// How the views write numbers: Python's '%.4f' (the reference's boxes), the value box lines, and the grad fill.
+// How the views write numbers: Python's '%.4f' (the reference's boxes), compact exponents for numbers too big for a
+// box, the value box lines, and the grad fill.
 import { signRgb } from '../palette.js';
 
 /**
@@ -22,8 +23,20 @@ export function fmt4(x) {
   return neg ? '-' + s : s;
 }
 
-/** @param {number} data @param {number} grad */
-export const valueLabel = (data, grad) => [`data: ${fmt4(data)}`, `grad: ${fmt4(grad)}`];
+/** Numbers from this magnitude on are written in exponent notation (below it, '%.4f' takes at most 10 characters). */
+export const BIG = 1e4;
+/**
+ * A number in at most 10 characters, for boxes and tables: '%.4f' as the reference below BIG in magnitude, else
+ * compact exponent notation ('6.76e+127', '-1.23e+4'); 'nan', 'inf', '-inf' as Python prints them.
+ * @param {number} x
+ */
+export const fmtBox = (x) => (Number.isFinite(x) && Math.abs(x) >= BIG ? x.toExponential(2) : fmt4(x));
+
+/** The widest text fmtBox writes (box sizes leave room for it). */
+export const BOX_NUMBER = '-6.76e+127';
+
+/** A value box's lines: its name (when it has one), then data and grad. @param {string} name @param {number} data @param {number} grad */
+export const valueLabel = (name, data, grad) => [...(name ? [name] : []), `data: ${fmtBox(data)}`, `grad: ${fmtBox(grad)}`];
 
 const LEVELS = 16;
 const hex = (/** @type {number[]} */ c) => `#${c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;

@@ -1,6 +1,6 @@
 // The DOT text of the graphs the view draws, shaped like the reference's draw_dot: a box per value (its data and grad),
 // an ellipse per op; neuron-graph.js builds the neuron-level DOT from these pieces.
-import { valueLabel } from './format.js';
+import { valueLabel, BOX_NUMBER } from './format.js';
 
 /** @typedef {import('../engine').Graph} Graph */
 
@@ -12,7 +12,7 @@ export const dotString = (s) => JSON.stringify(s);
 
 /**
  * The DOT text, shaped like the reference draw_dot: a box per value, an ellipse per op, op -> value,
- * child value -> parent's op. Lines are padded to 14 characters so values may grow a little later.
+ * child value -> parent's op.
  * @param {Graph} graph
  * @returns {string}
  */
@@ -29,12 +29,15 @@ export function buildDot(graph) {
 }
 
 /**
- * The DOT lines of one op-level value: its box v<i>, and for a computed value its op ellipse o<i> -> v<i>.
+ * The DOT lines of one op-level value: its box v<i> (name, data, grad: the reference picture's box with the node's name
+ * on top), and for a computed value its op ellipse o<i> -> v<i>. Number lines are padded to the widest number a box
+ * writes (BOX_NUMBER), so every box keeps its size as values change.
  * @param {import('../engine').GraphNode} n  @param {number} i
  */
 export function valueDot(n, i) {
-  const [a, b] = valueLabel(n.data, n.grad).map((s) => s.padEnd(14, ' '));
-  const out = [`  v${i} [label=${dotString(a + '\n' + b)}];`];
+  const width = 'data: '.length + BOX_NUMBER.length;
+  const lines = valueLabel(n.name ?? '', n.data, n.grad).map((s) => s.padEnd(width, ' '));
+  const out = [`  v${i} [label=${dotString(lines.join('\n'))}];`];
   if (n.op) {
     out.push(`  o${i} [label=${dotString(n.op)} shape=ellipse fontname="Helvetica" fontsize=9 margin="0.02,0.01"];`);
     out.push(`  o${i} -> v${i};`);

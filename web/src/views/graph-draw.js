@@ -1,6 +1,6 @@
 // Draws a laid-out scene with D3 (edges, op ellipses, value and neuron boxes, expanded-neuron frames) and refreshes
 // its numbers, grad fills and weight colours in place, assigning only what changed: the hot path of live training.
-import { fmt4, gradFill } from './format.js';
+import { fmtBox, gradFill } from './format.js';
 import { SIGN_COLOR } from '../palette.js';
 import { paramSummary } from './neuron-graph.js';
 
@@ -22,7 +22,7 @@ function weightStroke(w) {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** Creates a new box's texts: value box data and grad; compact box title, data, grad (+ params), and its role.
+/** Creates a new box's texts: value box name, data and grad; compact box title, data, grad (+ params), and its role.
  * @param {SVGGElement} g @param {CompactNode | undefined} c */
 function fillBox(g, c) {
   const text = (/** @type {string} */ cls, s = ' ') => {
@@ -30,7 +30,7 @@ function fillBox(g, c) {
     t.setAttribute('class', cls);
     t.textContent = s;
   };
-  if (c) text('gv-title', c.title);
+  text(c ? 'gv-title' : 'gv-name', c ? c.title : ' ');
   text('gv-data');
   text('gv-grad');
   if (!c) return;
@@ -149,12 +149,13 @@ export class SceneDrawing {
       this.boxes[d.i] = d;
       this.rects[d.i] = /** @type {SVGRectElement} */ (g.children[0]);
       const texts = [...g.querySelectorAll('text')], x = String(-d.w / 2 + 6);
-      // compact box: title, data, grad, params one per line from the top; value box: data and grad around the centre
+      // compact box: title, data, grad, params one per line from the top; value box: name, data and grad around the centre
       texts.forEach((t, line) => {
         t.setAttribute('x', x);
-        t.setAttribute('y', String(c ? -d.h / 2 + 4 + LINE * line + 9.5 : line ? 9.5 : -1.5));
+        t.setAttribute('y', String(c ? -d.h / 2 + 4 + LINE * line + 9.5 : LINE * (line - 1) + 3.5));
       });
-      const [data, grad] = c ? texts.slice(1) : texts;
+      if (!c && texts[0].textContent !== (nodes[d.i].name || ' ')) texts[0].textContent = nodes[d.i].name || ' '; // a new graph may reuse the box
+      const [data, grad] = texts.slice(1);
       this.dataText[d.i] = /** @type {Text} */ (data.firstChild);
       this.gradText[d.i] = /** @type {Text} */ (grad.firstChild);
       this.paramText[d.i] = /** @type {Text | undefined} */ (c?.weights.length ? texts[3].firstChild : undefined);
@@ -169,9 +170,9 @@ export class SceneDrawing {
   apply(v, N, { pendingData: pd, pendingGrad: pg, colorByGrad }) {
     const boxes = /** @type {Scene} */ (this.scene).boxes;
     for (const i of this.shown) {
-      const ds = pd && pd[i] ? 'data: …' : 'data: ' + fmt4(v[i]);
+      const ds = pd && pd[i] ? 'data: …' : 'data: ' + fmtBox(v[i]);
       if (ds !== this.lastData[i]) this.dataText[i].nodeValue = this.lastData[i] = ds;
-      const gs = pg && pg[i] ? 'grad: pending' : 'grad: ' + fmt4(v[N + i]);
+      const gs = pg && pg[i] ? 'grad: pending' : 'grad: ' + fmtBox(v[N + i]);
       if (gs !== this.lastGrad[i]) this.gradText[i].nodeValue = this.lastGrad[i] = gs;
       const pt = this.paramText[i];
       if (pt) {

@@ -1,7 +1,7 @@
 // Neuron-level view of an MLP's op graph (one box per input, neuron, logit and softmax/loss stage, mapped to op nodes),
 // and the scenes the graph view draws at either level: DOT text plus the maps from op-level indices to what is shown.
 import { buildDot, valueDot, dotString, DOT_NODE_DEFAULTS } from './graph-dot.js';
-import { fmt4 } from './format.js';
+import { fmtBox, BOX_NUMBER } from './format.js';
 
 /** @typedef {import('../engine').Graph} Graph */
 /**
@@ -108,12 +108,12 @@ export function neuronGraph(graph) {
 }
 
 /** e.g. 'w: 32, b: -0.1234' @param {CompactNode} c @param {number} bias  the bias's data */
-export const paramSummary = (c, bias) => `w: ${c.weights.length}, b: ${c.bias >= 0 ? fmt4(bias) : '-'}`;
+export const paramSummary = (c, bias) => `w: ${c.weights.length}, b: ${c.bias >= 0 ? fmtBox(bias) : '-'}`;
 
 /** A compact box's size in px: its lines (title, data, grad, parameters) of 10px monospace text, 12 px apart, with room
- *  for numbers of up to 3 integer digits, so every box of a kind has the same size. @param {CompactNode} c */
+ *  for the widest number a box writes, so every box of a kind has the same size. @param {CompactNode} c */
 export function boxSize(c) {
-  const lines = [c.title, 'data: -00.0000', ...(c.weights.length ? [paramSummary(c, -10)] : [])];
+  const lines = [c.title, `data: ${BOX_NUMBER}`, ...(c.weights.length ? [`w: ${c.weights.length}, b: ${BOX_NUMBER}`] : [])];
   return { w: Math.ceil(Math.max(...lines.map((s) => s.length)) * 6.05 + 14), h: (c.weights.length ? 4 : 3) * 12 + 8 };
 }
 

@@ -1,6 +1,7 @@
 // The optimizer table of the reference page: each parameter's value, update direction -m/sqrt(v), grad, m and
 // sqrt(v), coloured by sign; hovering a row highlights its node in the graph, clicking picks it for the per-point
 // view. Only the rows in view exist (a 2-32-32-3 network has 1,251 parameters): scrolling reuses them. Owns its subtree.
+import { fmtBox } from './format.js';
 const COLUMNS = ['param', 'value', '-m/√v', 'grad', 'm', '√v'];
 const ROW = 18;     // px per row (style.css sets the same height)
 const EXTRA = 6;    // rows drawn beyond each edge of the view
@@ -82,7 +83,7 @@ export class OptimizerTable {
       const sv = Math.sqrt(st.v[p]);
       const vals = [params[p], sv > 0 ? -st.m[p] / (sv + 1e-8) : 0, st.grad[p], st.m[p], sv];
       for (let c = 0; c < 5; c++) {
-        const v = vals[c], text = Number.isFinite(v) ? v.toFixed(4) : String(v);
+        const v = vals[c], text = fmtBox(v);
         if (r.text[c] === text) continue;
         r.text[c] = text;
         const cell = r.cells[c + 1];

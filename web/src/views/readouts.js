@@ -8,7 +8,7 @@ const FIELDS = [
   ['val-acc', 'val accuracy', (s) => pct(s.valAcc)],
   ['speed', 'training', (s) => (s.stepsPerSecond > 0 ? `${rate(s.stepsPerSecond)} steps/s · ${ms(s.msPerStep)} ms/step` : 'paused')],
 ];
-const fmt = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : String(v));
+const fmt = (v, d) => (!Number.isFinite(v) ? String(v) : Math.abs(v) >= 1e6 ? v.toExponential(3) : v.toFixed(d)); // 1.548e+127, not 128 digits
 const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
 const rate = (v) => (v >= 100 ? Math.round(v).toLocaleString('en') : v.toPrecision(2));
 const ms = (v) => (v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2));
