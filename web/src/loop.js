@@ -68,13 +68,14 @@ export function startLoop(app, render) {
 
   function frame(/** @type {number} */ now) {
     requestAnimationFrame(frame); // first: whatever this frame does, the next one comes
+    const t0 = performance.now();
     try {
       const k = frameSteps(now);
       if (k > 0) train(k);
       if (s.walkPlaying && now - lastWalk >= 1000 / s.walkSpeed) { lastWalk = now; app.teach.walkTick(); }
       measure(now);
     } catch (e) { app.actions.reportError('training', e); }
-    try { render(now); } catch (e) { app.actions.reportError('drawing', e); } // each view is guarded too
+    try { render(now, performance.now() - t0); } catch (e) { app.actions.reportError('drawing', e); } // each view is guarded too
   }
   requestAnimationFrame(frame);
 }

@@ -8,6 +8,7 @@ import { GRID, FIELD } from './snapshot.js';
 
 const LIVE = ['params', 'network', 'tx', 'ty', 'tl', 'walkMode', 'walkPos'];
 const MAX_SPEED_MS = 100; // at max speed every view waits this long between draws: training gets the rest
+const FRAME_MS = 12;       // work in a frame beyond which a costly view waits for the next frame
 
 /**
  * @param {any} app { store, snap, actions }
@@ -122,8 +123,8 @@ export function createRenderer(app, views) {
   }
 
   let nextAt = 0; // max speed: no drawing before this time
-  /** @param {number} now a frame's timestamp (ms) */
-  function render(now) {
+  /** @param {number} now a frame's timestamp (ms) @param {number} [spent] ms this frame already spent training */
+  function render(now, spent = 0) {
     const changed = store.changed;
     if (changed.size) {
       for (const e of entries) for (const k of e.reads) if (changed.has(k)) e.pending.add(k);
@@ -132,24 +133,29 @@ export function createRenderer(app, views) {
     const playing = s.playing, max = playing && SPEEDS[s.speed].max, least = max ? MAX_SPEED_MS : 0;
     if (max && now < nextAt) return;
     const t0 = performance.now();
-    draw(now, playing, least);
+    draw(now, playing, least, spent);
     // at max speed drawing (with the browser's own layout and paint after it, about as long again) gets a tenth of the time
     if (max) nextAt = now + 20 * (performance.now() - t0);
   }
 
-  function draw(now, playing, least) {
+  function draw(now, playing, least, spent) {
+    let used = spent;
     for (const e of entries) {
       if (!e.pending.size || !e.ready()) continue;
       // while training plays, a view off screen waits until it comes back, and a view on screen waits its interval
       // and at least 10x its own cost (the URL always waits); paused, whatever changed is drawn at once
       if (playing && !e.visible) continue;
       if ((playing || e.always) && now - e.last < Math.max(e.every, 10 * e.cost, playing ? least : 0)) continue;
+      // a costly view does not make a full frame longer: it waits for a lighter one (up to a second)
+      if (playing && used > 2 && e.cost > 2 && used + e.cost > FRAME_MS && now - e.last < 1000) continue;
       const keys = e.pending;
       e.pending = new Set();
       e.last = now;
       const t0 = performance.now();
       try { e.draw(keys); counts[e.name]++; } catch (err) { app.actions.reportError(e.name, err); }
-      e.cost = 0.7 * e.cost + 0.3 * (performance.now() - t0);
+      const ms = performance.now() - t0;
+      e.cost = 0.7 * e.cost + 0.3 * ms;
+      used += ms;
     }
   }
 
