@@ -1,6 +1,7 @@
 // npm run bench: times the engine natively (build/micrograd_bench) and in WASM (the JS API, this process) next to
 // JavaScript yardsticks: the reference micrograd.js, a hand-fused default network, a plain-JS boundary loop.
-// Usage: node scripts/bench.mjs [--quick] [--json]. It reports; it asserts nothing (see docs/performance.md).
+// Usage: node scripts/bench.mjs [--quick] [--json] [--no-page] (--no-page: the engine only, not the page in Chromium).
+// It reports; it asserts nothing (see docs/performance.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -144,14 +145,16 @@ if (wasmCpp) for (const k of fromWasmCpp) if (wasmCpp.results[k]) wasmResults[k]
 
 // The page in headless Chromium (needs the built site: npm run build).
 let page = null;
-if (existsSync(`${root}dist/index.html`) && !args.has('--no-page')) {
+if (args.has('--no-page')) notes.push('page half skipped: --no-page');
+else if (!existsSync(`${root}dist/index.html`)) notes.push('page half skipped: dist/ not built (npm run build)');
+else {
   log('page: headless Chromium on dist/ ...');
   try { page = await benchPage({ runs: QUICK ? 1 : 3, seconds: QUICK ? 1 : 10 }); } catch (e) { notes.push(`page half failed: ${e.message}`); }
-} else notes.push('page half skipped: dist/ not built (npm run build)');
+}
 
 const over = (a, b) => (a && b ? a.median / b.median : null); // how many times a's time is b's (medians)
 const report = {
-  command: `node scripts/bench.mjs${QUICK ? ' --quick' : ''}${AS_JSON ? ' --json' : ''}`,
+  command: `node scripts/bench.mjs${QUICK ? ' --quick' : ''}${AS_JSON ? ' --json' : ''}${args.has('--no-page') ? ' --no-page' : ''}`,
   quick: QUICK, node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length,
   native: nat ? nat.results : null,
   wasm: wasmResults,
