@@ -2,7 +2,7 @@
 // zero-level lines and the traced point, which the learner drags. Owns its panel's subtree.
 import { CLASS_RGB, classColor, markerPath, CLASS_NAMES, CLASS_SHAPES, SIGN_COLOR } from '../palette.js';
 
-const SIZE = 480; // CSS pixels
+const DEFAULT_SIZE = 480; // the canvas's side in CSS pixels when the page's style gives no --plane
 
 export class BoundaryView {
   /**
@@ -19,11 +19,16 @@ export class BoundaryView {
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'Decision boundary. Click adds a point, drag moves a point or the traced point, right-click deletes. ' +
       'With the keyboard: arrows move the traced point, Enter adds a point there, Delete removes the nearest point.');
-    this.canvas.style.width = this.canvas.style.height = `${SIZE}px`;
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    this.canvas.width = this.canvas.height = Math.round(SIZE * dpr);
+    // square at the side the page's style gives (--plane); drawn at that size in CSS pixels, sharp on any screen
+    this.canvas.style.width = this.canvas.style.height = `var(--plane, ${DEFAULT_SIZE}px)`;
     this.ctx = this.canvas.getContext('2d');
-    this.ctx.scale(dpr, dpr);
+    this.resize(DEFAULT_SIZE);
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(([e]) => {
+        const side = Math.round(e.contentRect.width);
+        if (side > 0 && side !== this.size) { this.resize(side); if (this.last) this.render(this.last); }
+      }).observe(this.canvas);
+    }
     this.off = document.createElement('canvas');
     this.offCtx = this.off.getContext('2d');
     root.append(this.canvas, legend());
@@ -39,17 +44,25 @@ export class BoundaryView {
     this.canvas.addEventListener('pointerdown', (e) => this.pointer(e, 'down'));
     this.canvas.addEventListener('pointermove', (e) => this.pointer(e, 'move'));
     this.canvas.addEventListener('pointerup', (e) => this.pointer(e, 'up'));
-    this.canvas.addEventListener('pointercancel', (e) => this.pointer(e, 'up'));
+    this.canvas.addEventListener('pointercancel', (e) => this.pointer(e, 'cancel'));
+  }
+
+  /** A new side in CSS pixels: the backing store follows (at most 2 device pixels per CSS pixel). @param {number} side */
+  resize(side) {
+    this.size = side;
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    this.canvas.width = this.canvas.height = Math.round(side * dpr);
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   }
 
   /** Canvas CSS pixel -> data coordinates, and back. */
   toData(px, py) {
     const { x0, x1, y0, y1 } = this.last.extent;
-    return [x0 + (px / SIZE) * (x1 - x0), y1 - (py / SIZE) * (y1 - y0)];
+    return [x0 + (px / this.size) * (x1 - x0), y1 - (py / this.size) * (y1 - y0)];
   }
   toCanvas(x, y) {
     const { x0, x1, y0, y1 } = this.last.extent;
-    return [((x - x0) / (x1 - x0)) * SIZE, ((y1 - y) / (y1 - y0)) * SIZE];
+    return [((x - x0) / (x1 - x0)) * this.size, ((y1 - y) / (y1 - y0)) * this.size];
   }
 
   /** The nearest train/val point to canvas position (px, py) within `radius` CSS pixels, or null. */
@@ -67,8 +80,8 @@ export class BoundaryView {
 
   local(e) {
     const rect = this.canvas.getBoundingClientRect();
-    return [Math.max(0, Math.min(SIZE, ((e.clientX - rect.left) / rect.width) * SIZE)),
-      Math.max(0, Math.min(SIZE, ((e.clientY - rect.top) / rect.height) * SIZE))];
+    const S = this.size;
+    return [Math.max(0, Math.min(S, ((e.clientX - rect.left) / rect.width) * S)), Math.max(0, Math.min(S, ((e.clientY - rect.top) / rect.height) * S))];
   }
   dataAt(px, py) { return this.toData(px, py).map((v) => Math.round(v * 1000) / 1000); }
 
@@ -141,7 +154,7 @@ export class BoundaryView {
     const ctx = this.ctx;
     this.paintProbabilities(s.grid, s.gridSize);
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.off, 0, 0, SIZE, SIZE);
+    ctx.drawImage(this.off, 0, 0, this.size, this.size);
     if (s.showLevelSets) this.levelSets(s.params, s.firstLayerWidth);
     this.points(s.val, false);
     const em = s.emphasis; // per-point view: sizes by gradient share or loss, signs, rings for the misclassified
