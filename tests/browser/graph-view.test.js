@@ -271,13 +271,19 @@ describe('GraphView', () => {
     view.fit(); // the first view may be zoomed in around the loss (autoView)
     const fitted = vp.getAttribute('transform');
     expect(fitted).toMatch(/scale/);
+    // the minimap shows only while part of the drawing is out of view
+    expect(/** @type {HTMLElement} */ (root.querySelector('.gv-minimap')).hidden).toBe(true);
+    view._zoom.scaleBy(view._svg, 3);
+    expect(/** @type {HTMLElement} */ (root.querySelector('.gv-minimap')).hidden).toBe(false);
+    const zoomed = vp.getAttribute('transform');
     const mini = /** @type {SVGSVGElement} */ (root.querySelector('.gv-minimap svg'));
     const r = mini.getBoundingClientRect();
     await userEvent.click(mini, { position: { x: 5, y: Math.round(r.height / 2) } }); // centre on the far left
-    expect(vp.getAttribute('transform')).not.toBe(fitted);
+    expect(vp.getAttribute('transform')).not.toBe(zoomed);
     const btn = /** @type {HTMLButtonElement} */ ([...root.querySelectorAll('button')].find((b) => b.textContent === 'Fit'));
     await userEvent.click(btn);
     expect(vp.getAttribute('transform')).toBe(fitted);
+    expect(/** @type {HTMLElement} */ (root.querySelector('.gv-minimap')).hidden).toBe(true);
   });
 
   it('refuses to lay out a graph that is too large', async () => {

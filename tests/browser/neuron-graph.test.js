@@ -44,27 +44,29 @@ afterEach(() => {
 });
 
 describe('neuronGraph', () => {
-  it('derives one box per input, neuron and logit, and the softmax -> p[target] -> loss chain', () => {
+  it('derives one box per input, neuron and logit, the softmax showing p[target], and the loss', () => {
     const t = new engine.Trainer();
     const g = t.graph(0.3, -0.2, 2);
     const ng = /** @type {any} */ (neuronGraph(g));
     expect(ng.nodes.map((/** @type {any} */ c) => c.name)).toEqual(['x', 'y', ...Array.from({ length: 8 }, (_, n) => `h[0][${n}]`),
-      'logit[0]', 'logit[1]', 'logit[2]', 'softmax', 'p[2]', 'loss']);
+      'logit[0]', 'logit[1]', 'logit[2]', 'p[2]', 'loss']);
     // every op node belongs to exactly one box, which shows one of its own members
     expect([...ng.owner].every((k) => k >= 0)).toBe(true);
     expect(ng.nodes.reduce((/** @type {number} */ s, /** @type {any} */ c) => s + c.members.length, 0)).toBe(g.nodes.length);
     for (const c of ng.nodes) expect(c.members).toContain(c.index);
-    for (const c of ng.nodes) expect(g.nodes[c.index].name).toBe(c.kind === 'softmax' ? 'sum(exp)' : c.name);
+    for (const c of ng.nodes) expect(g.nodes[c.index].name).toBe(c.name);
+    expect(ng.nodes.find((/** @type {any} */ c) => c.kind === 'softmax').members.map((/** @type {number} */ i) => g.nodes[i].name))
+      .toEqual(expect.arrayContaining(['p[2]', '1/sum(exp)', 'sum(exp)', 'exp(logit[0])', 'exp(logit[2])']));
     const h3 = ng.nodes.find((/** @type {any} */ c) => c.name === 'h[0][3]');
     expect(h3.weights.map((/** @type {number} */ i) => g.nodes[i].name)).toEqual(['w[0][3][0]', 'w[0][3][1]']);
     expect(g.nodes[h3.bias].name).toBe('b[0][3]');
     expect(ng.nodes.find((/** @type {any} */ c) => c.name === 'logit[1]').weights.length).toBe(8);
-    // edges: x, y -> 8 neurons -> 3 logits -> softmax -> p -> loss
+    // edges: x, y -> 8 neurons -> 3 logits -> softmax: p[2] -> loss
     const names = ng.edges.map(([a, b]) => `${ng.nodes[a].name}>${ng.nodes[b].name}`);
-    expect(names.length).toBe(16 + 24 + 3 + 2);
+    expect(names.length).toBe(16 + 24 + 3 + 1);
     expect(names).toContain('y>h[0][7]');
     expect(names).toContain('h[0][7]>logit[2]');
-    expect(names.slice(-5)).toEqual(['logit[0]>softmax', 'logit[1]>softmax', 'logit[2]>softmax', 'softmax>p[2]', 'p[2]>loss']);
+    expect(names.slice(-4)).toEqual(['logit[0]>p[2]', 'logit[1]>p[2]', 'logit[2]>p[2]', 'p[2]>loss']);
     // not an MLP graph: no neuron level
     expect(neuronGraph({ nodes: [{ op: '', data: 1, grad: 0, param: null, input: false, name: 'a' }], edges: [] })).toBe(null);
     t.delete();
@@ -72,7 +74,7 @@ describe('neuronGraph', () => {
 });
 
 describe('GraphView levels', () => {
-  it('2-32-32-3 auto-picks the neuron level: 2 + 32 + 32 + 3 + 3 boxes showing the engine values', async () => {
+  it('2-32-32-3 auto-picks the neuron level: 2 + 32 + 32 + 3 + 2 boxes showing the engine values', async () => {
     const g = big.graph(0.2, 0.4, 1);
     expect(g.nodes.length).toBeGreaterThan(MAX_VALUE_NODES);
     const { root, view } = mount();
@@ -86,7 +88,7 @@ describe('GraphView levels', () => {
     expect(layoutStats.workers).toBeGreaterThan(0);
 
     const shown = boxes(root);
-    expect(shown.length).toBe(2 + 32 + 32 + 3 + 3);
+    expect(shown.length).toBe(2 + 32 + 32 + 3 + 2);
     expect(shown.every((e) => e.classList.contains('gv-box'))).toBe(true);
     const kinds = shown.map((e) => e.getAttribute('data-kind'));
     expect(kinds.filter((k) => k === 'neuron').length).toBe(64);
@@ -99,12 +101,12 @@ describe('GraphView levels', () => {
     }
     const h = box(root, byName(g, 'h[1][7]'));
     expect(text(h, '.gv-title')).toBe('h[1][7] tanh');
-    expect(text(h, '.gv-params')).toBe(`w: 32, b: ${fmt4(g.nodes[byName(g, 'b[1][7]')].data)}`);
-    expect(text(box(root, byName(g, 'h[0][0]')), '.gv-params')).toMatch(/^w: 2, b: /);
+    expect(text(h, '.gv-params')).toBe(`b: ${fmt4(g.nodes[byName(g, 'b[1][7]')].data)}`);
+    expect(text(box(root, byName(g, 'h[0][0]')), '.gv-params')).toMatch(/^b: /);
     expect(text(box(root, byName(g, 'loss')), '.gv-data')).toBe(`data: ${fmt4(g.nodes[0].data)}`);
-    // edges: 2*32 + 32*32 + 32*3 weighted (coloured by their weight) + logits -> softmax -> p -> loss
+    // edges: 2*32 + 32*32 + 32*3 weighted (coloured by their weight) + logits -> softmax: p -> loss
     expect(root.querySelectorAll('path.gv-edge-w').length).toBe(64 + 1024 + 96);
-    expect(root.querySelectorAll('path.gv-edge').length).toBe(64 + 1024 + 96 + 3 + 2);
+    expect(root.querySelectorAll('path.gv-edge').length).toBe(64 + 1024 + 96 + 3 + 1);
     const w0 = g.nodes[byName(g, 'w[1][7][3]')].data;
     const edge = /** @type {SVGPathElement} */ (root.querySelector(`path.gv-edge-w`));
     expect(edge.style.stroke).not.toBe('');
@@ -139,14 +141,14 @@ describe('GraphView levels', () => {
       expect(text(e, '.gv-grad')).toBe(`grad: ${fmt4(values[N + idx(e)])}`);
     }
     const g = t.graph(0, 0, 0);
-    expect(text(box(root, byName(g, 'h[0][5]')), '.gv-params')).toBe(`w: 2, b: ${fmt4(values[byName(g, 'b[0][5]')])}`);
+    expect(text(box(root, byName(g, 'h[0][5]')), '.gv-params')).toBe(`b: ${fmt4(values[byName(g, 'b[0][5]')])}`);
     expect([...root.querySelectorAll('path.gv-edge-w')].map((e) => /** @type {SVGPathElement} */ (e).style.cssText)).not.toEqual(strokes);
     expect(layoutStats.runs).toBe(runs);
     expect(boxes(root).map((e) => e.querySelector('.gv-data')?.firstChild)).toEqual(nodesBefore); // the same text nodes
     const t0 = performance.now();
     const other = t.graphValues(0.5, 0.5, 1);
     for (let k = 0; k < 100; k++) view.setValues(k % 2 ? values : other);
-    console.log(`neuron view: setValues ${((performance.now() - t0) / 100).toFixed(3)} ms per call (72 boxes, 1184 weighted edges)`);
+    console.log(`neuron view: setValues ${((performance.now() - t0) / 100).toFixed(3)} ms per call (71 boxes, 1184 weighted edges)`);
     t.delete();
   });
 
@@ -166,7 +168,7 @@ describe('GraphView levels', () => {
     console.log(`neuron view: expanding h[1][4] laid out in ${layoutStats.lastMs.toFixed(1)} ms (dot, in the worker)`);
     expect(layoutStats.runs).toBe(runs + 1);
     const shown = boxes(root).map(idx);
-    expect(shown.length).toBe(72 - 1 + 32 + 32 + 31 + 3); // the box becomes 32 w, 32 w*in, 31 partial sums, b, z, h
+    expect(shown.length).toBe(71 - 1 + 32 + 32 + 31 + 3); // the box becomes 32 w, 32 w*in, 31 partial sums, b, z, h
     const names = shown.map((i) => g.nodes[i].name);
     for (let k = 0; k < 32; k++) expect(names).toContain(`w[1][4][${k}]`);
     expect(names).toContain('b[1][4]');
@@ -190,7 +192,7 @@ describe('GraphView levels', () => {
     await userEvent.click(head);
     await vi.waitFor(() => expect(root.querySelectorAll('g.gv-frame').length).toBe(0));
     expect(box(root, ih).classList.contains('gv-box')).toBe(true);
-    expect(boxes(root).length).toBe(72);
+    expect(boxes(root).length).toBe(71);
     // several expand at once; Enter on a focused neuron or frame header toggles it too
     await view.toggleExpanded(ih);
     const ih2 = byName(g, 'h[0][2]');
@@ -203,7 +205,7 @@ describe('GraphView levels', () => {
     await vi.waitFor(() => expect(root.querySelectorAll('g.gv-frame').length).toBe(1));
     expect(document.activeElement).toBe(box(root, ih2));
     await view.toggleExpanded(byName(g, 'w[1][4][0]')); // any node of the neuron toggles it
-    expect(boxes(root).length).toBe(72);
+    expect(boxes(root).length).toBe(71);
   });
 
   it('the default 2-8-3 graph auto-picks the op level; the toggle switches levels', async () => {
@@ -221,10 +223,10 @@ describe('GraphView levels', () => {
     expect([ops.getAttribute('aria-pressed'), neurons.getAttribute('aria-pressed')]).toEqual(['true', 'false']);
     expect(ops.disabled || neurons.disabled).toBe(false);
     await userEvent.click(neurons);
-    await vi.waitFor(() => expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 8 + 3 + 3));
+    await vi.waitFor(() => expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 8 + 3 + 2));
     expect(view.level).toBe('neurons');
     expect([ops.getAttribute('aria-pressed'), neurons.getAttribute('aria-pressed')]).toEqual(['false', 'true']);
-    expect(root.querySelectorAll('g.gv-value').length).toBe(16);
+    expect(root.querySelectorAll('g.gv-value').length).toBe(15);
     await userEvent.click(ops);
     await vi.waitFor(() => expect(root.querySelectorAll('g.gv-value').length).toBe(157));
     expect(view.level).toBe('ops');
@@ -232,7 +234,7 @@ describe('GraphView levels', () => {
     await view.setLevel('neurons');
     await view.setGraph(new engine.Trainer({ hidden: [4] }).graph(0, 0, 0));
     expect(view.level).toBe('neurons');
-    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 4 + 3 + 3);
+    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 4 + 3 + 2);
     t.delete();
   });
 
@@ -283,9 +285,9 @@ describe('GraphView levels', () => {
     expect(tip.hidden).toBe(false);
     expect(tip.textContent).toContain('h[1][9] tanh');
     expect(tip.textContent).toContain(String(g.nodes[ih].data));
-    expect(tip.textContent).toMatch(/w: 32, b: .*click to expand/);
+    expect(tip.textContent).toMatch(/32 weights, b: .*click to expand/);
     expect(hoveredNodes.at(-1)).toBe(ih);
-    const ip = byName(g, 'p[1]');
+    const ip = byName(g, 'x'); // an input: a box of one value
     box(root, ip).dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(pinned).toEqual([ip]);
     expect(box(root, ip).classList.contains('gv-pinned')).toBe(true);
@@ -307,7 +309,7 @@ describe('GraphView levels', () => {
     const done = view.setLevel('ops');
     await new Promise((r) => setTimeout(r, 30));
     expect(root.querySelector('.gv-status')?.textContent).toBe('Laying out…');
-    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 16 + 16 + 3 + 3); // the old drawing stays...
+    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 16 + 16 + 3 + 2); // the old drawing stays...
     t.step();
     const values = t.graphValues(0, 0, 0);
     view.setValues(values); // ...and its values keep updating
@@ -325,7 +327,7 @@ describe('GraphView levels', () => {
     const a = view.setLevel('neurons'), b = view.setLevel('ops'), c = view.setLevel('neurons');
     await Promise.all([a, b, c]);
     expect(view.level).toBe('neurons');
-    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 16 + 16 + 3 + 3);
+    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 16 + 16 + 3 + 2);
     // a long layout nobody wants any more is not finished: the worker is replaced
     const workers = layoutStats.workers;
     const slow = view.setLevel('ops');
@@ -334,7 +336,7 @@ describe('GraphView levels', () => {
     await slow;
     expect(layoutStats.workers).toBe(workers + 1);
     expect(view.level).toBe('neurons');
-    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 16 + 16 + 3 + 3);
+    expect(root.querySelectorAll('g.gv-box').length).toBe(2 + 16 + 16 + 3 + 2);
     expect(root.querySelector('.gv-message')?.hidden).toBe(true);
     t.delete();
   });

@@ -31,6 +31,9 @@ describe('teaching', () => {
     await page.waitForFunction(() => window.micrograd?.graphView?.ready, null, { timeout: 30000 });
     await page.getByRole('button', { name: 'Step ×10' }).click();
     await page.locator('label[for="walk-backward"]').click();
+    // a walk goes op by op: the graph switches to the op level (157 boxes)
+    await page.waitForFunction(() => window.micrograd.graphView.level === 'ops' && window.micrograd.graphView.ready &&
+      document.querySelectorAll('g.gv-value').length === 157);
     let exp = await expectedBackward(page, 0);
     expect(await shown(page)).toEqual(exp.rows);
     expect(exp.total).toBe(187);
@@ -63,7 +66,9 @@ describe('teaching', () => {
     expect((await shown(page)).filter((r) => r[0] !== 'data: …')).toHaveLength(2);
     expect(await page.locator('.walk-text').textContent()).toMatch(/ = -?\d+\.\d{4}/);
     await page.locator('label[for="walk-off"]').click();
-    expect((await shown(page)).some((r) => r[1] === 'grad: pending')).toBe(false);
+    // the walk over, the graph is back at the level the learner had (the default: by neuron), with no pending grad
+    await page.waitForFunction(() => window.micrograd.graphView.level === 'neurons' && document.querySelectorAll('g.gv-value').length === 15);
+    expect((await shown(page)).filter(Boolean).some((r) => r[1] === 'grad: pending')).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -73,6 +78,9 @@ describe('teaching', () => {
     await page.waitForFunction(() => window.micrograd?.graphView?.ready, null, { timeout: 30000 });
     await page.getByRole('button', { name: 'Check all parameters' }).click();
     expect(await page.locator('.check-result').textContent()).toMatch(/51 parameters: .*✓ all below/);
+    // pin an op-level node (at the neuron level a click expands the neuron)
+    await page.getByRole('button', { name: 'Ops', exact: true }).click();
+    await page.waitForFunction(() => window.micrograd.graphView.level === 'ops' && document.querySelectorAll('g.gv-value').length === 157);
     await page.locator('g.gv-value').nth(3).click();
     await page.getByRole('button', { name: 'Check pinned node' }).click();
     expect(await page.locator('.check-result').textContent()).toMatch(/relative error .* ✓ pass/);

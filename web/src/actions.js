@@ -92,8 +92,12 @@ export function createActions(app) {
       app.teach.exitWalk();
       store.set({ tl: l, pinned: null, hoverNode: null, check: null });
     },
+    /** Traces the reference's point: micrograd.py's graph is the loss of (0, 0) with label 0. */
+    traceReference() { actions.setTrace(0, 0); actions.setTraceLabel(0); },
     setLevelSets(on) { store.set({ levelSets: !!on }); },
     setColorByGrad(on) { store.set({ colorByGrad: !!on }); },
+    /** @param {'ops' | 'neurons'} level */
+    setGraphLevel(level) { store.set({ graphLevel: level === 'ops' ? 'ops' : 'neurons' }); },
     hoverParam(p) { store.set({ hoverParam: p }); },
     /** Settings from the panel: a new network when the network changes, else lr and wd from the next step. */
     settings(patch) {

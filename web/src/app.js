@@ -49,7 +49,7 @@ export async function startApp(doc, location = window.location) {
   if (views.graphPanel) {
     import('./views/graph-view.js').then(({ GraphView }) => {
       views.graph = new GraphView(views.graphPanel, { onHoverParam: actions.hoverParam, onHoverNode: actions.hoverNode,
-        onPinNode: actions.pin, onColorByGrad: actions.setColorByGrad });
+        onPinNode: actions.pin, onColorByGrad: actions.setColorByGrad, onLevel: actions.setGraphLevel });
       render.refresh('graph');
       flush();
     }).catch((err) => { views.graphPanel.textContent = `The graph view failed to load: ${err.message}`; });

@@ -11,6 +11,7 @@ import { WalkPanel } from './views/walk-panel.js';
 import { TeachPanel } from './views/teach-panel.js';
 import { NodeField } from './views/node-field.js';
 import { StatusLine } from './views/status-line.js';
+import { GraphNotes } from './views/graph-notes.js';
 
 /** @param {Document} doc @param {any} state @param {Record<string, (...a: any[]) => any>} a the actions */
 export function mountViews(doc, state, a) {
@@ -27,8 +28,8 @@ export function mountViews(doc, state, a) {
     status: new StatusLine($('status')),
     boundary: new BoundaryView($('boundary-panel'), { onTraceMove: a.setTrace, onAddPoint: a.addPoint, onMoveStart: a.moveStart,
       onMovePoint: a.movePoint, onDeletePoint: a.deletePoint }),
+    readouts: new Readouts(part('readouts')), // the numbers first, right under the canvas
     controls: new Controls(part('controls'), a),
-    readouts: new Readouts(part('readouts')),
     dataTools: new DataTools(part('data-tools'), { onClass: a.setClass, onUndo: a.undo, onRedo: a.redo, onClear: a.clear, onShowVal: a.setShowVal }),
     settings: full ? new Settings($('settings-panel'), { onChange: a.settings, onRefuse: a.refuseSetting, onShare: a.share }) : undefined,
     table: full ? new OptimizerTable($('optimizer-panel'), { onHoverParam: a.hoverParam, onSelectParam: a.setPointParam }) : undefined,
@@ -37,6 +38,7 @@ export function mountViews(doc, state, a) {
     teach: new TeachPanel($('teach-panel'), { onCheckNode: a.checkNode, onCheckParams: a.checkParams, onParam: a.setPointParam,
       onLossSize: a.setLossSize, onSaturated: a.setSaturated }),
     field: new NodeField($('field-panel')),
+    notes: graph ? new GraphNotes($('graph-notes'), { onReference: a.traceReference }) : undefined,
     graphPanel: graph ? $('graph-panel') : undefined,
     graph: undefined,
   };

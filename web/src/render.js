@@ -35,10 +35,10 @@ export function createRenderer(app, views) {
 
   /** The graph: structure on a new network or label; values (live, or the walk's); marks; pin, hover, colours. */
   function drawGraph(/** @type {Set<string>} */ keys) {
-    const gv = views.graph, { tx, ty, tl } = s;
+    const gv = views.graph, { tx, ty, tl } = s, level = s.walkMode !== 'off' ? 'ops' : s.graphLevel; // a walk goes op by op
     if (keys.has('network') || keys.has('tl')) {
-      gv.setGraph(snap.graph(tx, ty, tl)).then(() => { if (!performance.getEntriesByName('micrograd:graph').length) performance.mark('micrograd:graph'); });
-    }
+      gv.setGraph(snap.graph(tx, ty, tl), level).then(() => { if (!performance.getEntriesByName('micrograd:graph').length) performance.mark('micrograd:graph'); });
+    } else if (keys.has('graphLevel') || keys.has('walkMode')) gv.setLevel(level);
     if (LIVE.some((k) => keys.has(k)) || keys.has('saturated')) {
       const walk = walkOf(app), w = walk?.view(s.walkPos);
       const values = w ? w.values : snap.graphValues(tx, ty, tl);
@@ -90,7 +90,9 @@ export function createRenderer(app, views) {
       if (!keys.has('hoverParam') || keys.size > 1) views.table.render(snap.parameters(), snap.optimizerState(), snap.paramNames());
       views.table.highlight(s.hoverParam);
     }],
-    ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'pinned', 'hoverNode', 'hoverParam', 'saturated'], 100, drawGraph, () => !!views.graph],
+    ['notes', views.notes?.root, ['tx', 'ty', 'tl', 'points', 'network'], 250,
+      () => views.notes.render({ tx: s.tx, ty: s.ty, tl: s.tl, train: snap.points('train').length })],
+    ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'graphLevel', 'pinned', 'hoverNode', 'hoverParam', 'saturated'], 100, drawGraph, () => !!views.graph],
     ['walk', views.walk?.root, ['walkMode', 'walkPos', 'walkPlaying', 'params', 'tx', 'ty', 'tl', 'network'], 0, () => {
       const w = walkOf(app), v = w?.view(s.walkPos);
       views.walk.render(w ? { mode: s.walkMode, where: v.where, text: v.text, playing: s.walkPlaying } : { mode: 'off' });

@@ -44,9 +44,11 @@ export const LINK = [
   { key: 'opt', kind: 'enum', label: 'optimizer', net: true },
   { key: 'lr', kind: 'num', label: 'learning rate' },
   { key: 'wd', kind: 'num', label: 'weight decay' },
-  { key: 'tx', kind: 'num', def: 0, label: 'traced x' },
-  { key: 'ty', kind: 'num', def: 0, label: 'traced y' },
-  { key: 'tl', kind: 'int', def: 0, label: 'traced label' },
+  // the traced point starts on a training point (1.1227, -0.5481 class 1 of the default data): at the reference's
+  // (0, 0) most values are 0 before training; that point is one click away (actions.traceReference)
+  { key: 'tx', kind: 'num', def: 1.12, label: 'traced x' },
+  { key: 'ty', kind: 'num', def: -0.55, label: 'traced y' },
+  { key: 'tl', kind: 'int', def: 1, label: 'traced label' },
   { key: 'speed', kind: 'int', min: 0, max: SPEEDS.length - 1, def: DEFAULT_SPEED, label: 'speed' },
   { key: 'view', kind: 'enum', values: ['both', 'graph', 'boundary'], def: 'both', label: 'view', mount: true },
   { key: 'controls', kind: 'enum', values: ['full', 'min', 'none'], def: 'full', label: 'controls', mount: true },
@@ -101,6 +103,7 @@ export const RUNTIME = {
   msPerStep: { def: 0, by: 'l' },
   levelSets: { def: true, by: 'a', doc: 'the first layer\'s zero lines on the canvas' },
   colorByGrad: { def: false, by: 'a', doc: 'graph boxes filled by grad sign (the toolbar button and the checkbox)' },
+  graphLevel: { def: 'neurons', by: 'a', doc: "the graph's level the learner chose: 'neurons' (a box per neuron, the whole network in view) or 'ops' (every value, as micrograd draws it); a walk shows the ops" },
   hoverParam: { def: null, by: 'a', doc: 'the parameter under the pointer (graph or table)' },
   newClass: { def: 0, by: 'e', doc: 'the class of points added by a click' },
   showVal: { def: true, by: 'e' },

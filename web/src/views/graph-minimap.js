@@ -42,7 +42,6 @@ export class Minimap {
       .attr('x', (d) => (d.x - d.w / 2) * k).attr('y', (d) => (d.y - d.h / 2) * k)
       .attr('width', (d) => Math.max(1, d.w * k)).attr('height', (d) => Math.max(1, d.h * k));
     this.setMarks([]);
-    this.el.hidden = false;
   }
 
   /** Marks (e.g. the highlighted parameter) drawn on top, so they are findable in the wide graph.
@@ -61,8 +60,10 @@ export class Minimap {
   update(t, width, height) {
     if (!this.layout) return;
     const k = this.k;
-    this.view.attr('x', (-t.x / t.k) * k).attr('y', (-t.y / t.k) * k)
-      .attr('width', (width / t.k) * k).attr('height', (height / t.k) * k);
+    const x0 = -t.x / t.k, y0 = -t.y / t.k, w = width / t.k, h = height / t.k;
+    this.view.attr('x', x0 * k).attr('y', y0 * k).attr('width', w * k).attr('height', h * k);
+    // only while some of the drawing is out of view: a whole drawing needs no overview to cover part of it
+    this.el.hidden = x0 <= 1 && y0 <= 1 && x0 + w >= this.layout.width - 1 && y0 + h >= this.layout.height - 1;
   }
 
   clear() {

@@ -16,14 +16,15 @@ import { Toolbar } from './graph-toolbar.js';
  * What the learner does in the view. The view is controlled: it reports, and shows what it is told (setPinned,
  * setHover, setColorByGrad). Without a handler it shows the change itself (a view used alone).
  * @typedef {{ onHoverParam?: (p: number | null) => void, onHoverNode?: (i: number | null) => void,
- *   onPinNode?: (i: number | null) => void, onColorByGrad?: (on: boolean) => void }} Handlers
+ *   onPinNode?: (i: number | null) => void, onColorByGrad?: (on: boolean) => void, onLevel?: (l: Level) => void }} Handlers
  */
 
 export class GraphView {
   /** @param {HTMLElement} root  an empty element the view owns entirely @param {Handlers} [handlers] */
   constructor(root, handlers = {}) {
     this.root = root;
-    this.handlers = { onHoverNode: (i) => this.setHover(i), onPinNode: (i) => this.setPinned(i), onColorByGrad: (on) => this.setColorByGrad(on), ...handlers };
+    this.handlers = { onHoverNode: (i) => this.setHover(i), onPinNode: (i) => this.setPinned(i), onColorByGrad: (on) => this.setColorByGrad(on),
+      onLevel: (l) => this.setLevel(l), ...handlers };
     this._seq = 0; // bumped by every layout request and by destroy, so a stale layout is dropped
     this._ready = false;
     /** @type {Graph | null} */ this._graph = null; // the newest graph
@@ -47,7 +48,7 @@ export class GraphView {
     /** @type {number | null} */ this._tipIndex = null;
     /** @type {Element[]} */ this._highlighted = [];
     root.classList.add('gv');
-    this._bar = new Toolbar(root, { onFit: () => this.fit(), onColor: () => this.handlers.onColorByGrad?.(!this._colorByGrad), onLevel: (l) => this.setLevel(l) });
+    this._bar = new Toolbar(root, { onFit: () => this.fit(), onColor: () => this.handlers.onColorByGrad?.(!this._colorByGrad), onLevel: (l) => this.handlers.onLevel?.(l) });
     this._stage = root.appendChild(document.createElement('div'));
     this._stage.className = 'gv-stage';
     this._vp = new Viewport(this._stage, {
@@ -69,9 +70,11 @@ export class GraphView {
   /** the level shown (or being laid out): 'ops' or 'neurons' */
   get level() { return this._level; }
 
-  /** New structure: picks the level (ops up to OPS_AUTO_MAX values, else neurons, unless the learner chose one that
-   *  fits), lays out in the worker and draws. @param {Graph} graph @returns {Promise<void>} */
-  async setGraph(graph) {
+  /** New structure: picks the level (the one asked for, or chosen before, when it fits; else ops up to OPS_AUTO_MAX
+   *  values, then neurons), lays out in the worker and draws. @param {Graph} graph @param {Level} [level]
+   *  @returns {Promise<void>} */
+  async setGraph(graph, level) {
+    if (level) this._chosen = level;
     this._pinned = this._hovered = null; // node indices of the old graph mean nothing in the new one
     this._graph = graph;
     this._values = null;

@@ -8,6 +8,10 @@ import { Minimap } from './graph-minimap.js';
 
 let uid = 0;
 const PAD = 12;
+/** The least zoom that shows the boxes' 10 px numbers at 11 px or more on screen (readable), and the most a first view
+ *  enlarges a small graph. */
+export const READABLE = 1.12;
+const MAX_AUTO = 1.6;
 
 export class Viewport {
   /**
@@ -86,14 +90,22 @@ export class Viewport {
     this._set(zoomIdentity.translate((this.w - width * k) / 2, (this.h - height * k) / 2).scale(k));
   }
 
-  /** The whole drawing when its numbers stay readable, else readable numbers around `focus` (the loss, at the right
-   *  end where backprop starts), with the minimap for the rest. @param {Box | undefined} focus */
+  /** The whole drawing when its numbers stay readable (READABLE), centred and enlarged up to MAX_AUTO; else readable
+   *  numbers around `focus` (the loss, at the right end where backprop starts), with the minimap for the rest.
+   *  @param {Box | undefined} focus */
   autoView(focus) {
     if (!this.extent || !this.w || !this.h) return;
     const { width, height } = this.extent;
-    if (!focus || Math.min((this.w - 2 * PAD) / width, (this.h - 2 * PAD) / height) >= 0.6) { this.fit(); return; }
-    const k = 0.85, x = Math.min(this.w - 2 * PAD - focus.x * k - focus.w * k / 2, PAD);
-    this._set(zoomIdentity.translate(x, this.h / 2 - focus.y * k).scale(k));
+    const fits = Math.min((this.w - 2 * PAD) / width, (this.h - 2 * PAD) / height);
+    if (!focus || fits >= READABLE) {
+      const k = Math.min(fits, MAX_AUTO);
+      this._set(zoomIdentity.translate((this.w - width * k) / 2, (this.h - height * k) / 2).scale(k));
+      return;
+    }
+    const k = READABLE, x = Math.min(this.w - 2 * PAD - focus.x * k - focus.w * k / 2, PAD);
+    // vertically: centred when it fits, else around the focus without blank space beyond the drawing's ends
+    const y = height * k <= this.h - 2 * PAD ? (this.h - height * k) / 2 : Math.min(PAD, Math.max(this.h - PAD - height * k, this.h / 2 - focus.y * k));
+    this._set(zoomIdentity.translate(x, y).scale(k));
   }
 
   /** Pans (keeping the zoom) so box b is in view, unless it already is. @param {Box} b */

@@ -6,8 +6,8 @@ import { fmtBox, BOX_NUMBER } from './format.js';
 /** @typedef {import('../engine').Graph} Graph */
 /**
  * @typedef {object} CompactNode  one box of the neuron-level graph
- * @property {'input' | 'neuron' | 'logit' | 'softmax' | 'prob' | 'loss'} kind
- * @property {string} name  e.g. 'h[0][3]', 'logit[1]', 'softmax', 'p[1]', 'loss', 'x'
+ * @property {'input' | 'neuron' | 'logit' | 'softmax' | 'loss'} kind  (softmax: the softmax and p[target], showing p[target])
+ * @property {string} name  e.g. 'h[0][3]', 'logit[1]', 'p[1]' (the softmax box), 'loss', 'x'
  * @property {string} title  the box's first line, e.g. 'h[0][3] tanh'
  * @property {number} index  the op-level node whose data and grad the box shows
  * @property {number[]} members  every op-level node the box stands for (index among them), in graph order
@@ -16,7 +16,7 @@ import { fmtBox, BOX_NUMBER } from './format.js';
  */
 /**
  * @typedef {object} NeuronGraph
- * @property {CompactNode[]} nodes  inputs, then each layer's neurons, the logits, softmax, p[target], loss
+ * @property {CompactNode[]} nodes  inputs, then each layer's neurons, the logits, the softmax with p[target], the loss
  * @property {[number, number][]} edges  [from, to] compact indices: where an op edge crosses two boxes
  * @property {Int32Array} owner  per op-level node: the compact node it belongs to (-1: none)
  * @property {Int32Array} weightAt  per op-level product w*in: the op index of its weight leaf (-1: none)
@@ -77,8 +77,9 @@ export function neuronGraph(graph) {
     add({ kind: l === out ? 'logit' : 'neuron', name, title: l === out ? name : `${name} ${nodes[index].op}`, index, members,
       weights: params.filter(isWeight), bias: params.find((i) => !isWeight(i)) ?? -1 });
   }
-  // the head: what feeds p[target] (exps, their sum, its inverse) is the softmax; the rest after p is the loss
-  const soft = new Set(), stack = [...children[p]];
+  // the head: the softmax (the exps, their sum and its inverse) and p[target] make one box showing p[target], the
+  // probability the loss reads; what comes after p is the loss
+  const soft = new Set([p]), stack = [...children[p]];
   while (stack.length) {
     const i = /** @type {number} */ (stack.pop());
     if (owner[i] >= 0 || soft.has(i)) continue;
@@ -86,11 +87,7 @@ export function neuronGraph(graph) {
     stack.push(...children[i]);
   }
   const sorted = (/** @type {Iterable<number>} */ s) => [...s].sort((a, b) => a - b);
-  if (soft.size) {
-    const members = sorted(soft), sum = members.find((i) => nodes[i].name === 'sum(exp)');
-    add({ kind: 'softmax', name: 'softmax', title: 'softmax: sum(exp)', index: sum ?? members[0], members });
-  }
-  add({ kind: 'prob', name: nodes[p].name, title: `${nodes[p].name} (target)`, index: p, members: [p] });
+  add({ kind: 'softmax', name: nodes[p].name, title: `softmax: ${nodes[p].name}`, index: p, members: sorted(soft) });
   const rest = sorted(nodes.keys()).filter((i) => owner[i] < 0);
   if (rest.length) {
     const loss = rest.find((i) => nodes[i].name === 'loss') ?? rest[0];
@@ -107,13 +104,14 @@ export function neuronGraph(graph) {
   return { nodes: list, edges, owner, weightAt };
 }
 
-/** e.g. 'w: 32, b: -0.1234' @param {CompactNode} c @param {number} bias  the bias's data */
-export const paramSummary = (c, bias) => `w: ${c.weights.length}, b: ${c.bias >= 0 ? fmtBox(bias) : '-'}`;
+/** A neuron box's last line, its bias: e.g. 'b: -0.1234' (its weights are the edges into it). @param {CompactNode} c
+ *  @param {number} bias  the bias's data */
+export const paramSummary = (c, bias) => `b: ${c.bias >= 0 ? fmtBox(bias) : '-'}`;
 
 /** A compact box's size in px: its lines (title, data, grad, parameters) of 10px monospace text, 12 px apart, with room
  *  for the widest number a box writes, so every box of a kind has the same size. @param {CompactNode} c */
 export function boxSize(c) {
-  const lines = [c.title, `data: ${BOX_NUMBER}`, ...(c.weights.length ? [`w: ${c.weights.length}, b: ${BOX_NUMBER}`] : [])];
+  const lines = [c.title, `data: ${BOX_NUMBER}`, ...(c.weights.length ? [`b: ${BOX_NUMBER}`] : [])];
   return { w: Math.ceil(Math.max(...lines.map((s) => s.length)) * 6.05 + 14), h: (c.weights.length ? 4 : 3) * 12 + 8 };
 }
 
@@ -134,7 +132,7 @@ export function neuronScene(graph, ng, expanded) {
   const shownOf = new Int32Array(nodes.length).fill(-1);
   /** @type {Scene} */ const scene = { level: 'neurons', dot: '', shownOf, boxes: new Map(), frames: new Map(), weightOf: new Map() };
   // straight edges and short crossing/rank searches: the 32x32 weight fabric gains nothing from them and they cost 2-3x
-  const out = ['digraph G {', '  rankdir=LR; nodesep=0.08; ranksep=1.2; splines=line; outputorder=edgesfirst;',
+  const out = ['digraph G {', '  rankdir=LR; nodesep=0.08; ranksep=0.5; splines=line; outputorder=edgesfirst;',
     '  mclimit=0.1; nslimit=1; nslimit1=1;', DOT_NODE_DEFAULTS];
   ng.nodes.forEach((c, k) => {
     if (open(k)) {
@@ -173,9 +171,9 @@ export function neuronScene(graph, ng, expanded) {
   return scene;
 }
 
-/** What a compact box stands for, for its tooltip: e.g. 'w: 2, b: 0.1234; 8 values (click to expand)'.
+/** What a compact box stands for, for its tooltip: e.g. '2 weights, b: 0.1234; 8 values (click to expand)'.
  * @param {CompactNode} c @param {Float64Array} v  the op-level values (data at [i]) */
-export const boxNote = (c, v) => `${c.weights.length ? `${paramSummary(c, v[c.bias])}; ` : ''}${c.members.length} values` +
+export const boxNote = (c, v) => `${c.weights.length ? `${c.weights.length} weights, ${paramSummary(c, v[c.bias])}; ` : ''}${c.members.length} values` +
   `${c.members.length > 1 ? ' (click to expand)' : ''}`;
 
 /**
