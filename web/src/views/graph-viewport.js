@@ -12,6 +12,7 @@ const PAD = 12;
  *  enlarges a small graph. */
 export const READABLE = 1.12;
 const MAX_AUTO = 1.6;
+const MINIMAP_ROOM = 110; // the minimap's height with its margin (graph-minimap.js: MAX_H)
 
 export class Viewport {
   /**
@@ -103,8 +104,10 @@ export class Viewport {
       return;
     }
     const k = READABLE, x = Math.min(this.w - 2 * PAD - focus.x * k - focus.w * k / 2, PAD);
-    // vertically: centred when it fits, else around the focus without blank space beyond the drawing's ends
-    const y = height * k <= this.h - 2 * PAD ? (this.h - height * k) / 2 : Math.min(PAD, Math.max(this.h - PAD - height * k, this.h / 2 - focus.y * k));
+    // vertically: centred when it fits, else around the focus (above the minimap, which sits at the bottom right
+    // under it) without blank space beyond the drawing's ends
+    const cy = Math.min(this.h / 2, (this.h - MINIMAP_ROOM) / 2);
+    const y = height * k <= this.h - 2 * PAD ? (this.h - height * k) / 2 : Math.min(PAD, Math.max(this.h - PAD - height * k, cy - focus.y * k));
     this._set(zoomIdentity.translate(x, y).scale(k));
   }
 
