@@ -45,6 +45,15 @@ export class BoundaryView {
     this.canvas.addEventListener('pointermove', (e) => this.pointer(e, 'move'));
     this.canvas.addEventListener('pointerup', (e) => this.pointer(e, 'up'));
     this.canvas.addEventListener('pointercancel', (e) => this.pointer(e, 'cancel'));
+    // one finger scrolls the page over the canvas (touch-action in style.css) unless it starts on a point or the
+    // traced point: then it drags that (a tap still adds a point, a long press deletes one)
+    this.canvas.addEventListener('touchstart', (e) => {
+      if (e.touches.length !== 1 || !this.last) return;
+      const r = this.canvas.getBoundingClientRect(), t = e.touches[0];
+      const px = ((t.clientX - r.left) / r.width) * this.size, py = ((t.clientY - r.top) / r.height) * this.size;
+      const [tx, ty] = this.toCanvas(this.last.trace.x, this.last.trace.y);
+      if ((tx - px) ** 2 + (ty - py) ** 2 <= 14 * 14 || this.nearest(px, py, 14)) e.preventDefault();
+    }, { passive: false });
   }
 
   /** A new side in CSS pixels: the backing store follows (at most 2 device pixels per CSS pixel). @param {number} side */

@@ -32,7 +32,11 @@ export class Viewport {
     /** @type {{ width: number, height: number } | null} the drawing's extent */ this.extent = null;
     this.transform = zoomIdentity;
     this.userMoved = false; // the learner moved the view since the last automatic move
-    this.zoom = zoom().scaleExtent([0.02, 8]).on('zoom', (e) => {
+    // touch: one finger scrolls the page (as over an embedded map); two fingers pan and pinch the graph, and so does
+    // one finger after a tap on the graph's background, until a touch starts elsewhere on the page
+    this.touchActive = false;
+    this.zoom = zoom().scaleExtent([0.02, 8]).filter((e) => (e.type.startsWith('touch') ? this.touchActive || e.touches.length >= 2
+      : (!e.ctrlKey || e.type === 'wheel') && !e.button)).on('zoom', (e) => {
       if (e.sourceEvent) this.userMoved = true;
       this.transform = e.transform;
       this.g.attr('transform', e.transform);
@@ -57,6 +61,37 @@ export class Viewport {
     });
     this.ro.observe(stage);
     this.svg.on('keydown.pan', (/** @type {KeyboardEvent} */ e) => this._key(e));
+    this.hint = stage.appendChild(document.createElement('div'));
+    this.hint.className = 'gv-touch-hint';
+    this.hint.hidden = true;
+    this.hint.textContent = 'Two fingers move the graph, or tap it first';
+    this._hintTimer = 0;
+    /** @type {{ x: number, y: number, t: number } | null} */ let down = null;
+    this._onTouch = (/** @type {TouchEvent} */ e) => {
+      if (!stage.contains(/** @type {Node} */ (e.target))) this.setTouchActive(false);
+    };
+    document.addEventListener('touchstart', this._onTouch, { passive: true });
+    stage.addEventListener('touchstart', (e) => {
+      down = e.touches.length === 1 ? { x: e.touches[0].clientX, y: e.touches[0].clientY, t: e.timeStamp } : null;
+    }, { passive: true });
+    stage.addEventListener('touchmove', (e) => {
+      if (!this.touchActive && e.touches.length === 1 && down) this.hint.hidden = false;
+    }, { passive: true });
+    stage.addEventListener('touchend', (e) => {
+      const t = e.changedTouches[0], tap = down && t && Math.hypot(t.clientX - down.x, t.clientY - down.y) < 10 && e.timeStamp - down.t < 500;
+      if (tap && !/** @type {Element} */ (e.target).closest('.gv-value, .gv-frame-head, .gv-minimap')) this.setTouchActive(true);
+      down = null;
+      clearTimeout(this._hintTimer);
+      this._hintTimer = setTimeout(() => { this.hint.hidden = true; }, 1500);
+    }, { passive: true });
+  }
+
+  /** Lets one finger pan the graph (true) or scroll the page (false). @param {boolean} on */
+  setTouchActive(on) {
+    if (this.touchActive === on) return;
+    this.touchActive = on;
+    this.stage.classList.toggle('gv-touch-active', on);
+    if (on) this.hint.hidden = true;
   }
 
   /** A new drawing: its extent, and its boxes in the minimap. @param {Layout} layout @param {import('../engine').GraphNode[]} nodes */
@@ -155,6 +190,8 @@ export class Viewport {
 
   destroy() {
     this.ro.disconnect();
+    document.removeEventListener('touchstart', this._onTouch);
+    clearTimeout(this._hintTimer);
     this.svg.on('.zoom', null).on('keydown.pan', null);
     this.clear();
   }
