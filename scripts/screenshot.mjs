@@ -1,5 +1,5 @@
 // npm run screenshot: the README's pictures of the built page (dist/, from npm run build) in headless Chromium.
-// Each shot is a page state at a window size; add more (a phone, an embed) as further entries of SHOTS.
+// Each shot is a page state at a window size: the README's desktop view, a phone and a 600x400 embed (view=graph).
 //   node scripts/screenshot.mjs [name...]   (default: every shot)
 import { existsSync } from 'node:fs';
 import { serve } from '../tests/e2e/server.js';
@@ -9,10 +9,18 @@ const root = new URL('../', import.meta.url).pathname;
 /** name, output file (from the repository root), link hash, window size, what to do before the shot */
 const SHOTS = [
   { name: 'readme', out: 'docs/screenshot.png', hash: '', width: 1400, height: 1050, async setup(page) {
-    await page.evaluate(() => { const a = window.micrograd.actions; a.setTrace(0.6, -0.8); a.setTraceLabel(1); a.step(40); a.setColorByGrad(true); });
+    await page.evaluate(() => window.micrograd.actions.step(40));
     await page.waitForTimeout(400);
-    await page.locator('g.gv-value[data-index="5"]').hover(); // a tooltip and the node's field over the plane
+    await page.locator('g.gv-value[data-kind="neuron"]').nth(3).hover(); // a tooltip and the neuron's field over the plane
     await page.waitForTimeout(300);
+  } },
+  { name: 'phone', out: 'docs/screenshot-phone.png', hash: '', width: 390, height: 844, async setup(page) {
+    await page.evaluate(() => window.micrograd.actions.step(40));
+    await page.waitForTimeout(400);
+  } },
+  { name: 'embed', out: 'docs/screenshot-embed.png', hash: '#view=graph&controls=min', width: 600, height: 400, async setup(page) {
+    await page.evaluate(() => window.micrograd.actions.step(40));
+    await page.waitForTimeout(400);
   } },
 ];
 
