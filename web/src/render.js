@@ -5,6 +5,7 @@
 import { LINK, EXTENT, SPEEDS } from './state.js';
 import { walkOf } from './teach-actions.js';
 import { GRID, FIELD } from './snapshot.js';
+import { nodeCheck, PASS } from './views/teach-panel.js';
 
 const LIVE = ['params', 'network', 'tx', 'ty', 'tl', 'walkMode', 'walkPos'];
 const MAX_SPEED_MS = 100; // at max speed every view waits this long between draws: training gets the rest
@@ -47,6 +48,8 @@ export function createRenderer(app, views) {
       gv.mark('gv-current', w?.current ?? []);
       gv.mark('gv-operand', w?.operand ?? []);
       if (w?.current.length) gv.reveal(w.current[0]);
+      // the rule beside the node it changes: backward, the operand whose grad it adds to; forward, the value computed
+      gv.callout('walk', (s.walkMode === 'backward' ? w?.operand[0] : undefined) ?? w?.current[0] ?? null, w?.text ?? '');
       const nodes = snap.graph(tx, ty, tl).nodes, N = nodes.length, bad = [], sat = [];
       for (let i = 0; i < N; i++) {
         if (!Number.isFinite(values[i]) || !Number.isFinite(values[N + i])) bad.push(i);
@@ -59,6 +62,9 @@ export function createRenderer(app, views) {
     gv.setPinned(s.pinned);
     gv.setHover(s.hoverNode);
     gv.highlightParam(s.hoverParam);
+    if (keys.has('hoverParam') && s.hoverParam != null) gv.revealParam(s.hoverParam); // a table row hovered: its node in view
+    const c = s.check, onPin = c?.kind === 'node' && c.node === s.pinned;
+    gv.callout('check', onPin ? c.node : null, onPin ? nodeCheck(c) : '', onPin ? (c.relError < PASS ? 'pass' : 'fail') : '');
   }
 
   const links = LINK.map((f) => f.key);
@@ -92,7 +98,7 @@ export function createRenderer(app, views) {
     }],
     ['notes', views.notes?.root, ['tx', 'ty', 'tl', 'points', 'network'], 250,
       () => views.notes.render({ tx: s.tx, ty: s.ty, tl: s.tl, train: snap.points('train').length })],
-    ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'graphLevel', 'pinned', 'hoverNode', 'hoverParam', 'saturated'], 100, drawGraph, () => !!views.graph],
+    ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'graphLevel', 'pinned', 'hoverNode', 'hoverParam', 'saturated', 'check'], 100, drawGraph, () => !!views.graph],
     ['walk', views.walk?.root, ['walkMode', 'walkPos', 'walkPlaying', 'params', 'tx', 'ty', 'tl', 'network'], 0, () => {
       const w = walkOf(app), v = w?.view(s.walkPos);
       views.walk.render(w ? { mode: s.walkMode, where: v.where, text: v.text, playing: s.walkPlaying } : { mode: 'off' });

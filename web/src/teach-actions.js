@@ -49,7 +49,7 @@ export function createTeachActions(app) {
     checkNode() {
       if (state.pinned == null) return;
       const g = snap.graph(...at()), r = snap.trainer.gradCheck(...at(), state.pinned);
-      store.set({ check: { kind: 'node', name: g.nodes[state.pinned]?.name ?? `node ${state.pinned}`, ...r } });
+      store.set({ check: { kind: 'node', node: state.pinned, name: g.nodes[state.pinned]?.name ?? `node ${state.pinned}`, ...r } });
     },
     checkParams() { store.set({ check: { kind: 'params', names: snap.paramNames(), ...snap.trainer.gradCheckParams(...at()) } }); },
     setPointParam(p) { store.set({ pointParam: p, lossSize: p == null ? state.lossSize : false }); },

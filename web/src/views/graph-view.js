@@ -7,6 +7,7 @@ import { SceneDrawing } from './graph-draw.js';
 import { Viewport } from './graph-viewport.js';
 import { NodeTooltip } from './graph-minimap.js';
 import { Toolbar } from './graph-toolbar.js';
+import { NodeCallout } from './graph-callout.js';
 
 /** @typedef {import('../engine').Graph} Graph */
 /** @typedef {import('./graph-layout.js').Layout} Layout */
@@ -52,11 +53,13 @@ export class GraphView {
     this._stage = root.appendChild(document.createElement('div'));
     this._stage.className = 'gv-stage';
     this._vp = new Viewport(this._stage, {
-      onZoom: () => this._placeTip(),
+      onZoom: () => { this._placeTip(); this._placeCallouts(); },
       onResize: () => { if (this._layout && !this._vp.userMoved) this.autoView(); },
     });
     this._drawing = new SceneDrawing(this._vp.g, this._vp.markerId);
     this._tip = new NodeTooltip(this._stage);
+    /** notes beside a node: the walk's current rule, the pinned node's gradient check */
+    this._callouts = { walk: new NodeCallout(this._stage, 'walk'), check: new NodeCallout(this._stage, 'check', 'above') }; // the pinned tooltip goes below
     this._onKey = (/** @type {KeyboardEvent} */ e) => { if (e.key === 'Escape' && this._pinned != null) this.handlers.onPinNode?.(null); };
     window.addEventListener('keydown', this._onKey);
     this._bindEvents();
@@ -152,10 +155,24 @@ export class GraphView {
     for (const j of this._drawing.shown) this._drawing.els[j].classList.toggle(cls, want.has(j));
   }
 
-  /** Pans (keeping the zoom) so the box showing op node i is in view. @param {number} i */
-  reveal(i) {
+  /** Pans (keeping the zoom) so the box showing op node i is in view (its centre at least `margin` px inside).
+   *  @param {number} i @param {number} [margin] */
+  reveal(i, margin) {
     const j = this._scene?.shownOf[i] ?? -1, b = j >= 0 ? this._drawing.box(j) : undefined;
-    if (b) this._vp.reveal(b);
+    if (b) this._vp.reveal(b, margin);
+  }
+
+  /** Pans so the box of parameter p (at neuron level its neuron's) is in view, unless it is. @param {number} p */
+  revealParam(p) {
+    const i = this._paramNode.get(p);
+    if (i != null) this.reveal(i, 0);
+  }
+
+  /** Shows `text` in a note beside the box of op node i ('walk': the walk's rule; 'check': a gradient check), or hides
+   *  it (i null or text ''). @param {'walk' | 'check'} kind @param {number | null} i @param {string} text @param {string} [tone] */
+  callout(kind, i, text, tone) {
+    this._callouts[kind].set(i, text, tone);
+    this._placeCallouts();
   }
 
   /** The first view: the whole graph when its numbers stay readable, else readable numbers around the loss. */
@@ -228,6 +245,7 @@ export class GraphView {
     if (this._pinned != null) this._drawing.els[this._pinned]?.classList.add('gv-pinned');
     this._applyValues();
     this._showTip(this._hovered ?? this._pinned);
+    this._placeCallouts();
     for (const [cls, idx] of this._marks) this.mark(cls, idx);
     this.highlightParam(this._param);
     const { label, status } = describeScene(graph, scene, this._neurons, layout);
@@ -338,6 +356,13 @@ export class GraphView {
     const i = /** @type {number} */ (this._tipIndex), v = /** @type {Float64Array} */ (this._current);
     const nodes = /** @type {Graph} */ (this._drawn).nodes, N = nodes.length, c = this._scene?.boxes.get(i);
     this._tip.fill(nodes[i], i, v[i], v[N + i], i === this._pinned, c && { title: c.title, box: boxNote(c, v) });
+  }
+
+  _placeCallouts() {
+    for (const c of Object.values(this._callouts)) {
+      const j = c.node != null && this._scene ? this._scene.shownOf[c.node] : -1;
+      c.place(j >= 0 ? this._drawing.box(j) : undefined, this._vp.transform, this._vp.w, this._vp.h);
+    }
   }
 
   _placeTip() {

@@ -146,10 +146,11 @@ export class Viewport {
     this._set(zoomIdentity.translate(x, y).scale(k));
   }
 
-  /** Pans (keeping the zoom) so box b is in view, unless it already is. @param {Box} b */
-  reveal(b) {
+  /** Pans (keeping the zoom) so box b is in view, unless its centre already is, `margin` px inside the edges.
+   *  @param {Box} b @param {number} [margin] */
+  reveal(b, margin = 40) {
     const t = this.transform, x = t.applyX(b.x), y = t.applyY(b.y);
-    if (x > 40 && x < this.w - 40 && y > 40 && y < this.h - 40) return;
+    if (x > margin && x < this.w - margin && y > margin && y < this.h - margin) return;
     this.zoom.translateTo(/** @type {any} */ (this.svg), b.x, b.y);
   }
 

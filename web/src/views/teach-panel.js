@@ -3,7 +3,7 @@
 // state it is given (render, renderConfusion) and reports to the actions.
 import { el } from './dom.js';
 
-const PASS = 1e-5;
+export const PASS = 1e-5;
 const sci = (v) => (Number.isFinite(v) ? v.toExponential(2) : String(v));
 const f6 = (v) => (Number.isFinite(v) ? v.toPrecision(6) : String(v));
 
@@ -84,7 +84,7 @@ export class TeachPanel {
 }
 
 /** @param {{ name: string, autograd: number, numeric: number, relError: number }} c */
-function nodeCheck(c) {
+export function nodeCheck(c) {
   const ok = c.relError < PASS;
   return `${c.name}: autograd ${f6(c.autograd)}, finite difference ${f6(c.numeric)}, relative error ${sci(c.relError)} ${ok ? '✓ pass' : '✗ FAIL'}`;
 }
