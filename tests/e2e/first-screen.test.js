@@ -26,6 +26,11 @@ describe('the first screen', () => {
       expect(m.parts.canvas.w).toBe(m.parts.canvas.h); // square
       expect(m.parts.canvas.w).toBeGreaterThanOrEqual(400);
       expect(m.window.scrollW).toBe(width); // no sideways scroll
+      // the notes above the graph: what the traced point is, why its grads are not the table's, and the legend
+      const notes = await page.locator('#graph-notes').textContent();
+      expect(notes).toMatch(/loss of the yellow traced point \(1\.12, −0\.55\), class 1, alone/);
+      expect(notes).toMatch(/optimizer table's grad is the mean over all 80 training points/);
+      for (const key of ['parameter', 'input', 'grad sign', 'saturated tanh', 'current node', 'pending', 'not finite']) expect(notes).toContain(key);
       // the op level, one click away, reads at the same size around the loss
       await page.getByRole('button', { name: 'Ops', exact: true }).click();
       await page.waitForFunction(() => window.micrograd.graphView.level === 'ops' && document.querySelectorAll('g.gv-value').length === 157);
