@@ -49,6 +49,10 @@ describe('the page on a phone', () => {
     expect(layout.graph.height).toBeGreaterThan(300); // stacked: the graph, then the canvas, then the controls
     expect(layout.canvas.top).toBeGreaterThan(layout.graph.bottom);
     expect(layout.controls.top).toBeGreaterThan(layout.canvas.bottom);
+    // the notes and the legend above the graph, the reference point's button within the width
+    expect(await page.locator('#graph-notes').textContent()).toMatch(/loss of the yellow traced point .* alone/);
+    const ref = await page.getByRole('button', { name: 'Trace the reference point (0, 0)' }).boundingBox();
+    expect(ref.x + ref.width).toBeLessThanOrEqual(390);
 
     const transform = () => page.evaluate(() => document.querySelector('g.gv-viewport').getAttribute('transform'));
     const scrollY = () => page.evaluate(() => window.scrollY);
