@@ -51,7 +51,8 @@ function measure() {
       clipped.push(e.textContent || e.getAttribute('aria-label') || e.id);
     }
   }
-  return { W, H, sw: d.scrollWidth, cw: d.clientWidth, sh: d.scrollHeight, ch: d.clientHeight, clipped,
+  const overflow = [...document.querySelectorAll('.readouts dd')].filter((e) => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map((e) => e.id);
+  return { W, H, sw: d.scrollWidth, cw: d.clientWidth, sh: d.scrollHeight, ch: d.clientHeight, clipped, overflow,
     graph: box('#graph-panel'), stage: box('.gv-stage'), walk: box('#walk-panel'), canvas: box('canvas.boundary-canvas'),
     controls: box('#controls-panel'), play: box('.controls .primary'), settings: box('#settings-panel'), header: box('.app-header') };
 }
@@ -75,6 +76,7 @@ describe('embedding', () => {
       expect(m.sw).toBeLessThanOrEqual(m.cw); // no scrollbars
       expect(m.sh).toBeLessThanOrEqual(m.ch);
       expect(m.clipped).toEqual([]);
+      expect(m.overflow).toEqual([]); // the readouts' numbers fit their cells
       expect(m.header).toBe(null);
       expect(!!m.graph).toBe(view !== 'boundary');
       expect(!!m.canvas).toBe(view !== 'graph');

@@ -49,6 +49,8 @@ describe('the page on a phone', () => {
     expect(layout.graph.height).toBeGreaterThan(300); // stacked: the graph, then the canvas, then the controls
     expect(layout.canvas.top).toBeGreaterThan(layout.graph.bottom);
     expect(layout.controls.top).toBeGreaterThan(layout.canvas.bottom);
+    // the readouts' numbers fit their cells (they overflowed into the next label in a 4-column grid)
+    expect(await page.evaluate(() => [...document.querySelectorAll('.readouts dd')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.id))).toEqual([]);
     // the notes and the legend above the graph, the reference point's button within the width
     expect(await page.locator('#graph-notes').textContent()).toMatch(/loss of the yellow traced point .* alone/);
     const ref = await page.getByRole('button', { name: 'Trace the reference point (0, 0)' }).boundingBox();
