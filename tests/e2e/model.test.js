@@ -151,9 +151,14 @@ describe('one page model', () => {
     const step = await page.evaluate(() => Number(document.getElementById('readout-step').textContent));
     await page.waitForFunction((s) => Number(document.getElementById('readout-step').textContent) > s + 20, step);
     expect(await page.locator('#status').getAttribute('class')).toMatch(/error/);
-    // the loop measures the speed every half second or more: 20 steps may come sooner
-    await page.waitForFunction(() => document.getElementById('readout-speed').textContent !== 'paused');
-    expect(await page.locator('#readout-speed').textContent()).toMatch(/steps\/s · [\d.]+ ms\/step/);
+    // the loop measures the speed over half a second or more (20 steps may come sooner): until then, playing,
+    // the readout says so, never 'paused'
+    expect(await page.locator('#readout-speed').textContent()).toMatch(/^(measuring…|[\d.,]+ steps\/s · [\d.]+ ms\/step)$/);
+    await page.waitForFunction(() => /steps\/s/.test(document.getElementById('readout-speed').textContent), null, { timeout: 5000 });
+    expect(await page.locator('#readout-speed').textContent()).toMatch(/^[\d.,]+ steps\/s · [\d.]+ ms\/step$/);
+    await page.evaluate(() => window.micrograd.actions.pause());
+    await frames(page);
+    expect(await page.locator('#readout-speed').textContent()).toBe('paused');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -57,10 +57,11 @@ export function startLoop(app, render) {
     return k;
   }
 
-  /** steps/s over the last half second or more, and ms per step, into the state twice a second */
+  /** steps/s over the last half second or more (at least one step, or 3 s without any), and ms per step, into the
+   *  state about twice a second; 0 while paused and until the first measurement */
   function measure(now) {
     if (!s.playing) { windowSteps = windowMs = 0; window0 = now; app.store.set({ stepsPerSecond: 0, msPerStep: 0 }); return; }
-    if (now - window0 < 500) return;
+    if (now - window0 < 500 || (windowSteps === 0 && now - window0 < 3000)) return;
     app.store.set({ stepsPerSecond: (1000 * windowSteps) / (now - window0), msPerStep: windowSteps ? windowMs / windowSteps : 0 });
     windowSteps = windowMs = 0;
     window0 = now;

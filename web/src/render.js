@@ -74,8 +74,8 @@ export function createRenderer(app, views) {
     ['status', null, ['frameError'], 0, () => views.status.render(s.frameError)],
     ['controls', views.controls?.root, ['playing', 'speed', 'tx', 'ty', 'tl', 'levelSets', 'colorByGrad', 'message', 'recovery'], 0,
       () => views.controls.render(s)],
-    ['readouts', views.readouts?.root, ['params', 'points', 'network', 'stepsPerSecond', 'msPerStep'], 100,
-      () => views.readouts.render({ ...snap.stats(), stepsPerSecond: s.stepsPerSecond, msPerStep: s.msPerStep })],
+    ['readouts', views.readouts?.root, ['params', 'points', 'network', 'playing', 'stepsPerSecond', 'msPerStep'], 100,
+      () => views.readouts.render({ ...snap.stats(), playing: s.playing, stepsPerSecond: s.stepsPerSecond, msPerStep: s.msPerStep })],
     ['chart', views.chart?.root, ['params', 'points', 'network', 'trainingRun'], 100, (keys) => {
       if (keys.has('trainingRun') || keys.has('network')) views.chart.reset();
       const st = snap.stats();

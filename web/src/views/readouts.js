@@ -6,7 +6,7 @@ const FIELDS = [
   ['val-loss', 'val loss', (s) => fmt(s.valLoss, 6)],
   ['train-acc', 'train accuracy', (s) => pct(s.trainAcc)],
   ['val-acc', 'val accuracy', (s) => pct(s.valAcc)],
-  ['speed', 'training', (s) => (s.stepsPerSecond > 0 ? `${rate(s.stepsPerSecond)} steps/s · ${ms(s.msPerStep)} ms/step` : 'paused')],
+  ['speed', 'training', (s) => (!s.playing ? 'paused' : s.stepsPerSecond > 0 ? `${rate(s.stepsPerSecond)} steps/s · ${ms(s.msPerStep)} ms/step` : 'measuring…')],
 ];
 const fmt = (v, d) => (!Number.isFinite(v) ? String(v) : Math.abs(v) >= 1e6 ? v.toExponential(3) : v.toFixed(d)); // 1.548e+127, not 128 digits
 const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
@@ -31,7 +31,7 @@ export class Readouts {
   }
 
   /** @param {{ step: number, trainLoss: number, valLoss: number, trainAcc: number, valAcc: number,
-   *   stepsPerSecond: number, msPerStep: number }} s */
+   *   playing: boolean, stepsPerSecond: number, msPerStep: number }} s (stepsPerSecond 0 while playing: not measured yet) */
   render(s) {
     FIELDS.forEach(([, , f], i) => {
       const text = f(s);
