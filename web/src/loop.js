@@ -6,7 +6,8 @@ import { SPEEDS } from './state.js';
 
 const SLICE_MS = 10; // max speed: training per task; the browser draws and answers input between tasks
 
-/** @param {any} app { store, snap, actions, teach } @param {(now: number) => void} render */
+/** @param {any} app { store, snap, actions, teach }
+ *  @param {((now: number, spent?: number) => void) & { resumed?: (t: number) => void }} render */
 export function startLoop(app, render) {
   const s = app.store.state;
   let lastTime = null, carry = 0, was = { playing: false, speed: -1 };
@@ -36,6 +37,7 @@ export function startLoop(app, render) {
   channel.port1.onmessage = () => {
     pumping = false;
     if (!s.playing || !SPEEDS[s.speed].max) return;
+    render.resumed?.(performance.now());
     try { train(stepsFor(SLICE_MS)); } catch (e) { app.actions.reportError('training', e); }
     pump();
   };

@@ -9,6 +9,7 @@ import { nodeCheck, PASS } from './views/teach-panel.js';
 
 const LIVE = ['params', 'network', 'tx', 'ty', 'tl', 'walkMode', 'walkPos'];
 const MAX_SPEED_MS = 100; // at max speed every view waits this long between draws: training gets the rest
+const MAX_SPEED_WAIT_MS = 2000; // ... and at most this long for its turn, however costly drawing is
 const FRAME_MS = 12;       // work in a frame beyond which a costly view waits for the next frame
 
 /**
@@ -130,7 +131,7 @@ export function createRenderer(app, views) {
     for (const root of byRoot.keys()) io.observe(root);
   }
 
-  let nextAt = 0; // max speed: no drawing before this time
+  let nextAt = 0, drewAt = -1; // max speed: no drawing before nextAt; drewAt: when the last frame that drew began
   /** @param {number} now a frame's timestamp (ms) @param {number} [spent] ms this frame already spent training */
   function render(now, spent = 0) {
     const changed = store.changed;
@@ -141,13 +142,26 @@ export function createRenderer(app, views) {
     const playing = s.playing, max = playing && SPEEDS[s.speed].max, least = max ? MAX_SPEED_MS : 0;
     if (max && now < nextAt) return;
     const t0 = performance.now();
-    draw(now, playing, least, spent);
-    // at max speed drawing (with the browser's own layout and paint after it, about as long again) gets a tenth of the time
-    if (max) nextAt = now + 20 * (performance.now() - t0);
+    const drew = draw(now, playing, least, spent);
+    if (!max) return;
+    nextAt = now + 20 * (performance.now() - t0); // until render.resumed() knows the browser's part too
+    if (drew) drewAt = t0;
   }
+  /**
+   * Max speed: training resumed at time t after a frame. If that frame drew, its whole cost (the views, then the
+   * browser's style, layout and paint: a big graph's paint costs several times its JavaScript) sets the next draw,
+   * so that drawing gets about a tenth of the time, and the views wait at most MAX_SPEED_WAIT_MS.
+   * @param {number} t performance.now() when training resumed
+   */
+  render.resumed = (t) => {
+    if (drewAt < 0) return;
+    nextAt = Math.max(nextAt, drewAt + Math.min(MAX_SPEED_WAIT_MS, 10 * (t - drewAt)));
+    drewAt = -1;
+  };
 
+  /** Draws the views that wait and may draw now; returns whether any drew. */
   function draw(now, playing, least, spent) {
-    let used = spent;
+    let used = spent, drew = false;
     for (const e of entries) {
       if (!e.pending.size || !e.ready()) continue;
       // while training plays, a view off screen waits until it comes back, and a view on screen waits its interval
@@ -164,7 +178,9 @@ export function createRenderer(app, views) {
       const ms = performance.now() - t0;
       e.cost = 0.7 * e.cost + 0.3 * ms;
       used += ms;
+      drew = true;
     }
+    return drew;
   }
 
   /** A view that arrives late (the graph) or changed size: everything it shows is drawn again. @param {string} name */
