@@ -52,22 +52,29 @@ std::string network_text(const std::vector<int>& hidden) {
   return s + "-3";
 }
 
-// Everything the run holds at its largest: the network and points, the recorded step, val evaluations, the
-// traced graph and the text of the output files.
-int64_t run_bytes(const mg::CliArgs& a) {
-  int64_t n = a.cfg.n, train = static_cast<int64_t>(0.8 * n), val = static_cast<int64_t>(0.9 * n) - train;
+// Everything the run holds at its largest: the network and points, the batched replay of its steps and val
+// evaluations (or, for a network it cannot record, the graph of every point), the traced graph and the text of
+// the output files.
+int64_t run_bytes(const mg::CliArgs& a, bool batched) {
+  int64_t n = a.cfg.n, train = static_cast<int64_t>(0.8 * n);
   int64_t per_point = mg::nodes_per_point(a.cfg.hidden);
-  mg::Footprint f = mg::training_footprint(a.cfg.hidden, n, train);
-  mg::Footprint eval, trace;
-  eval.tape_nodes = f.params + per_point * val;
+  mg::Footprint f = batched ? mg::training_footprint(a.cfg.hidden, n, train) : mg::unbatched_footprint(a.cfg.hidden, n, train);
+  mg::Footprint trace;  // (val has fewer points than train: its evaluations fit in the step's footprint)
   trace.tape_nodes = f.params + per_point;
-  trace.traced_nodes = per_point;
+  trace.traced_nodes = f.params + per_point;  // the parameters are nodes of the traced graph too
   int files = !a.graph_json.empty() + !a.dot.empty();
-  return f.max(eval).max(trace).bytes() + files * mg::file_bytes(per_point);
+  return f.max(trace).bytes() + files * mg::file_bytes(f.params + per_point);
 }
 
-int train(const mg::CliArgs& args) {
+int refuse_memory(const mg::CliArgs& args, int64_t need, const mg::MemoryLimit& limit) {
+  return refuse("--hidden, --n: training " + network_text(args.cfg.hidden) + " on " + std::to_string(static_cast<int>(0.8 * args.cfg.n)) +
+                " points needs about " + mg::bytes_text(need) + " of memory, more than the " + mg::bytes_text(limit.bytes) +
+                " this run may use (" + limit.source + "); use a smaller network or fewer points");
+}
+
+int train(const mg::CliArgs& args, const mg::MemoryLimit& limit) {
   mg::Trainer t(args.cfg);
+  if (!t.batched() && run_bytes(args, false) > limit.bytes) return refuse_memory(args, run_bytes(args, false), limit);
   Progress progress(args.steps);
   for (int step = 0; step < args.steps; ++step) {
     if (step % 10 == 0)
@@ -105,13 +112,10 @@ int main(int argc, char** argv) {
     if (!path.empty() && !mg::check_output(path, error))
       return refuse(std::string(flag) + ": cannot write " + mg::quote(path) + ": " + error);
   mg::MemoryLimit limit = mg::memory_limit(args.max_memory);
-  int64_t need = run_bytes(args);
-  if (need > limit.bytes)
-    return refuse("--hidden, --n: training " + network_text(args.cfg.hidden) + " on " + std::to_string(static_cast<int>(0.8 * args.cfg.n)) +
-                  " points needs about " + mg::bytes_text(need) + " of memory, more than the " + mg::bytes_text(limit.bytes) +
-                  " this run may use (" + limit.source + "); use a smaller network or fewer points");
+  int64_t need = run_bytes(args, true);
+  if (need > limit.bytes) return refuse_memory(args, need, limit);
   try {
-    return train(args);
+    return train(args, limit);
   } catch (const std::bad_alloc&) {  // the estimate above is an upper bound; this is the net under it
     std::fflush(stdout);
     return refuse("out of memory while training " + network_text(args.cfg.hidden) + " (estimated " + mg::bytes_text(need) +

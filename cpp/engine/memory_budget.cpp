@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "engine_limits.h"
+#include "replay_batch.h"
 
 namespace mg {
 
@@ -34,16 +35,23 @@ int64_t num_parameters(const std::vector<int>& hidden) {
 // the parameters()/optimizerState() buffer (24) and its name for paramNames() (about 20, doubled): 160.
 int64_t network_bytes(int64_t params) { return 160 * params; }
 
-// Per point: the point (24 bytes) in its split and in the recorded step's copy, each doubled by growth, and
+// Per point: the point (24 bytes) in its split and in the per-point replay's copy, each doubled by growth, and
 // the points() buffer (24).
 int64_t points_bytes(int64_t points) { return 120 * points; }
 
-// Per node: 40 bytes (mg::Node), up to twice that in capacity, and the old buffer while it grows: 120.
-int64_t tape_bytes(int64_t nodes) { return 120 * nodes; }
+// Per node: 40 bytes (mg::Node), up to twice that in capacity, and the old buffer while it grows (120); the
+// tape's visit marks and topological order (4 + 4, doubled): 136.
+int64_t tape_bytes(int64_t nodes) { return 136 * nodes; }
 
-// Per node of a recorded step: the topological order (4, doubled), the visit marks (4, doubled), the DFS stack
-// (8, bounded by the depth), the slot map (4), the replay's values (8, doubled), grads (8), ops (12, doubled)
-// and exponents (8, doubled): 96.
+// Per node of one point's graph, while the batched replay records it: the node lists of the two probe builds
+// (32 each, reserved whole: 64), the position map (4 per tape node, the parameters being fewer than half the
+// nodes: 8), the schedule's marks, links, rows, uses, order and checks (34), its per-parameter counts (13 a
+// parameter: 7), the schedule being built and its copy (16): 129.
+int64_t record_bytes(int64_t nodes) { return 129 * nodes; }
+
+// Per node of a per-point replay's recorded step: the topological order (4, doubled), the visit marks (4,
+// doubled), the DFS stack (8, bounded by the depth), the slot map (4), the replay's values (8, doubled), grads
+// (8), ops (12, doubled) and exponents (8, doubled): 96.
 int64_t recorded_bytes(int64_t nodes) { return 96 * nodes; }
 
 // Per node of the traced graph: its name with layer and neuron (about 72 with the text), the node list
@@ -52,13 +60,15 @@ int64_t recorded_bytes(int64_t nodes) { return 96 * nodes; }
 int64_t traced_bytes(int64_t nodes) { return 800 * nodes; }
 
 int64_t Footprint::bytes() const {
-  return network_bytes(params) + points_bytes(points) + tape_bytes(tape_nodes) + recorded_bytes(recorded_nodes) +
-         traced_bytes(traced_nodes) + double_buffer + float_buffer;
+  return kSessionBytes + network_bytes(params) + points_bytes(points) + tape_bytes(tape_nodes) +
+         record_bytes(record_nodes) + batch + recorded_bytes(recorded_nodes) + traced_bytes(traced_nodes) +
+         double_buffer + float_buffer;
 }
 
 Footprint Footprint::max(const Footprint& o) const {
   auto m = [](int64_t a, int64_t b) { return a > b ? a : b; };
-  return {m(params, o.params), m(points, o.points), m(tape_nodes, o.tape_nodes), m(recorded_nodes, o.recorded_nodes),
+  return {m(params, o.params),         m(points, o.points),           m(tape_nodes, o.tape_nodes),
+          m(record_nodes, o.record_nodes), m(batch, o.batch),         m(recorded_nodes, o.recorded_nodes),
           m(traced_nodes, o.traced_nodes), m(double_buffer, o.double_buffer), m(float_buffer, o.float_buffer)};
 }
 
@@ -66,8 +76,17 @@ Footprint training_footprint(const std::vector<int>& hidden, int64_t points, int
   Footprint f;
   f.params = num_parameters(hidden);
   f.points = points;
-  f.recorded_nodes = nodes_per_point(hidden) * train + f.params;
-  f.tape_nodes = f.recorded_nodes;
+  f.record_nodes = nodes_per_point(hidden);
+  f.tape_nodes = f.params + f.record_nodes;
+  f.batch = static_cast<int64_t>(batch_replay_bytes(hidden, train));
+  return f;
+}
+
+Footprint unbatched_footprint(const std::vector<int>& hidden, int64_t points, int64_t train) {
+  Footprint f;
+  f.params = num_parameters(hidden);
+  f.points = points;
+  f.recorded_nodes = f.tape_nodes = nodes_per_point(hidden) * train + f.params;
   return f;
 }
 

@@ -15,18 +15,22 @@ int64_t nodes_per_point(const std::vector<int>& hidden);
 int64_t num_parameters(const std::vector<int>& hidden);
 
 // Bytes of each part (see memory_budget.cpp for where each number comes from).
-int64_t network_bytes(int64_t params);   // the parameters on the tape, their initial copy, both optimizers' state
+int64_t network_bytes(int64_t params);   // the parameters, their initial copy, both optimizers' state
 int64_t points_bytes(int64_t points);    // the points, and the copy a recorded step keeps
-int64_t tape_bytes(int64_t nodes);       // nodes built on the tape: a step being recorded, an evaluation, a trace
-int64_t recorded_bytes(int64_t nodes);   // a recorded step kept for replay, and the sort that made it
+int64_t tape_bytes(int64_t nodes);       // nodes built on the tape: one point's graph, or (unbatched) all points'
+int64_t record_bytes(int64_t nodes);     // recording one point's graph for the batched replay (replay_batch.h)
+int64_t recorded_bytes(int64_t nodes);   // unbatched: a recorded step of the per-point replay (replay.h)
 int64_t traced_bytes(int64_t nodes);     // graph(): names, node list, the JSON text; the walk-through and checks
 int64_t file_bytes(int64_t nodes);       // the text of graph.json or of the DOT file (the CLI's outputs)
+constexpr int64_t kSessionBytes = 64 << 10;  // a trainer's fixed parts: its objects, small vectors, messages
 
 // What a session holds at most, part by part (each part keeps its largest size: vectors keep their capacity).
 struct Footprint {
   int64_t params = 0, points = 0;
   int64_t tape_nodes = 0;       // the most nodes the tape has held (parameters included)
-  int64_t recorded_nodes = 0;   // nodes of the recorded step
+  int64_t record_nodes = 0;     // nodes of one point's graph, recorded for the batched replay
+  int64_t batch = 0;            // bytes of the batched replay: recordings and working rows (batch_replay_bytes)
+  int64_t recorded_nodes = 0;   // unbatched: nodes of the per-point replay's recorded step
   int64_t traced_nodes = 0;     // nodes of the traced graph, once graph() or a teaching call has run
   int64_t double_buffer = 0;    // bytes of the result buffers of doubles, and of floats
   int64_t float_buffer = 0;
@@ -34,8 +38,11 @@ struct Footprint {
   Footprint max(const Footprint& o) const;  // part by part
 };
 
-// What training `hidden` on `points` points, `train` of them for training, holds once it has taken a step.
+// What training `hidden` on `points` points, `train` of them for training, holds once it has taken a step and
+// evaluated splits of at most `train` points: the batched replay's (the engine's way for every MLP).
 Footprint training_footprint(const std::vector<int>& hidden, int64_t points, int64_t train);
+// The same for a network the batched replay cannot record: the per-point replay records the whole step's graph.
+Footprint unbatched_footprint(const std::vector<int>& hidden, int64_t points, int64_t train);
 
 // The budget of this process, shared by all Sessions.
 class MemoryBudget {

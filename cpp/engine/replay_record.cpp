@@ -29,6 +29,7 @@ bool probe(Tape& tape, int32_t nparams, const PointGraph& graph, double x, doubl
   std::vector<int32_t> pos(tape.size(), -1);
   auto ref = [&](int32_t c) { return c < 0 ? kAbsent : c < nparams ? -(c + 1) : pos[c]; };
   out = Probe{};
+  out.nodes.reserve(tape.size() - nparams);  // at most every new node: no growth (memory_budget.cpp counts on it)
   bool ok = !roots.empty();
   // Each root's depth-first post-order (what backward() walks), nodes already listed skipped: still topological.
   for (Value r : roots) {

@@ -71,17 +71,24 @@ bool Session::afford(Footprint want, const char* field, const std::string& what)
   return true;
 }
 
-bool Session::afford_tape(int64_t points, const char* field, const std::string& what) {
-  Footprint f;
-  f.tape_nodes = fp_.params + nodes_per_point_ * points;
-  return afford(f, field, what);
+bool Session::afford_graph(int64_t points, const char* field, const std::string& what) {
+  Footprint f;  // the batched replay: one point's graph recorded, then run over the points in chunks
+  f.record_nodes = nodes_per_point_;
+  f.tape_nodes = fp_.params + nodes_per_point_;
+  f.batch = static_cast<int64_t>(batch_replay_bytes(t_->config().hidden, points));
+  if (!afford(f, field, what)) return false;
+  if (guard(false, [&] { return t_->batched(); })) return true;  // records it, if not yet done
+  if (!error_.empty()) return false;
+  Footprint g;  // a network the batch cannot record: the graph of all the points on the tape, and its recording
+  g.recorded_nodes = g.tape_nodes = fp_.params + nodes_per_point_ * points;
+  return afford(g, field, what);
 }
 
 bool Session::afford_trace(const char* field) {
   if (!check_traced_size()) return false;
   Footprint f;
   f.tape_nodes = fp_.params + nodes_per_point_;
-  f.traced_nodes = nodes_per_point_;
+  f.traced_nodes = fp_.params + nodes_per_point_;  // the parameters are nodes of the traced graph too
   return afford(f, field, "the traced graph");
 }
 
@@ -169,9 +176,7 @@ double Session::step() {
   last_steps_ = 0;
   if (!ready()) return std::nan("");
   int64_t train = static_cast<int64_t>(t_->data().train.size());
-  Footprint f;
-  f.recorded_nodes = f.tape_nodes = fp_.params + nodes_per_point_ * train;
-  if (!afford(f, "points", "training on " + std::to_string(train) + " points")) return std::nan("");
+  if (!afford_graph(train, "points", "training on " + std::to_string(train) + " points")) return std::nan("");
   return guard(std::nan(""), [&] {
     double loss = t_->step();
     last_steps_ = train > 0;
@@ -214,7 +219,7 @@ double Session::loss(double split) {
   if (!s) return std::nan("");
   int64_t m = static_cast<int64_t>(s->size());
   std::string what = "evaluating " + std::to_string(m) + " points";
-  if (!check_work(nodes_per_point_ * m, "split", what, "evaluate fewer points") || !afford_tape(m, "split", what))
+  if (!check_work(nodes_per_point_ * m, "split", what, "evaluate fewer points") || !afford_graph(m, "split", what))
     return std::nan("");
   return guard(std::nan(""), [&] { return t_->loss(*s); });
 }
@@ -229,7 +234,9 @@ double Session::accuracy(double split) {
   std::vector<Point>* s = split_of(split, "split");
   if (!s) return std::nan("");
   if (!params_finite()) return std::nan("");  // a diverged network classifies nothing: no plausible fraction
-  return t_->accuracy(*s);
+  int64_t m = static_cast<int64_t>(s->size());
+  if (!afford_graph(m, "split", "classifying " + std::to_string(m) + " points")) return std::nan("");
+  return guard(std::nan(""), [&] { return t_->accuracy(*s); });
 }
 
 void Session::reset() {

@@ -108,7 +108,9 @@ class Session {
   bool check_traced_size();
   // Memory and work, checked before a call allocates or starts (each fails with a message naming `field`).
   bool afford(Footprint want, const char* field, const std::string& what);
-  bool afford_tape(int64_t points, const char* field, const std::string& what);  // a graph of that many points
+  // A call over `points` points through the batched replay (recorded here if not yet), or if the network cannot
+  // be batched, through the graph of all of them.
+  bool afford_graph(int64_t points, const char* field, const std::string& what);
   bool afford_trace(const char* field);
   bool afford_buffer(int64_t bytes, const char* field, const std::string& what);
   bool check_work(int64_t work, const char* field, const std::string& what, const std::string& how);

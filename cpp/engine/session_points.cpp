@@ -30,7 +30,7 @@ bool Session::add_point(double x, double y, double label, double split) {
   if (total >= static_cast<size_t>(kMaxPoints)) return fail("points: at most " + std::to_string(kMaxPoints) + " points");
   Footprint f;
   f.points = static_cast<int64_t>(total) + 1;
-  if (s == &d.train) f.recorded_nodes = f.tape_nodes = fp_.params + nodes_per_point_ * static_cast<int64_t>(d.train.size() + 1);
+  if (s == &d.train) f.batch = static_cast<int64_t>(batch_replay_bytes(t_->config().hidden, static_cast<int64_t>(d.train.size()) + 1));
   if (!afford(f, "points", "training on " + std::to_string(d.train.size() + (s == &d.train)) + " points")) return false;
   return guard(false, [&] {
     s->push_back({x, y, static_cast<int>(label)});

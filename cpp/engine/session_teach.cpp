@@ -77,7 +77,7 @@ uintptr_t Session::point_grads() {
   if (!ready()) return 0;
   int64_t N = static_cast<int64_t>(t_->data().train.size()), P = static_cast<int64_t>(t_->params().size());
   std::string what = "each of " + std::to_string(N) + " points' share of " + std::to_string(P) + " gradients";
-  if (!afford_tape(1, "pointGrads", what) || !afford_buffer(16 * (N * P + 1), "pointGrads", what)) return 0;
+  if (!afford_graph(N, "pointGrads", what) || !afford_buffer(16 * (N * P + 1), "pointGrads", what)) return 0;
   return guard(uintptr_t{0}, [&] {
     std::vector<double> shares = mg::point_grads(*t_);
     count_ = static_cast<int>(N);
@@ -90,6 +90,9 @@ uintptr_t Session::point_grads() {
 uintptr_t Session::point_stats(double split) {
   std::vector<Point>* s = split_of(split, "split");
   if (!s) return 0;
+  int64_t m = static_cast<int64_t>(s->size());
+  std::string what = "each of " + std::to_string(m) + " points' loss and class";
+  if (!afford_graph(m, "split", what) || !afford_buffer(28 * (m + 1), "split", what)) return 0;  // the result, and its parts
   return guard(uintptr_t{0}, [&] {
     std::vector<double> loss;
     std::vector<int> predicted;

@@ -34,7 +34,7 @@ TEST(Session, BadConfigurationNamesTheFieldAndKeepsTheOldOne) {
       {42, -5, "8", "tanh", "adamw", 0.1, 0, "n"},      {42, 2, "8", "tanh", "adamw", 0.1, 0, "n"},
       {42, 100, "0", "tanh", "adamw", 0.1, 0, "hidden"}, {42, 100, "", "tanh", "adamw", 0.1, 0, "hidden"},
       {42, 100, "8,x", "tanh", "adamw", 0.1, 0, "hidden"}, {42, 100, "1,1,1,1,1,1,1,1,1", "tanh", "adamw", 0.1, 0, "hidden"},
-      {42, 20000, "1024,1024", "tanh", "adamw", 0.1, 0, "hidden"},
+      {42, 20000, "1024,1024,1024", "tanh", "adamw", 0.1, 0, "hidden"},
       {42, 100, "8", "sigmoid", "adamw", 0.1, 0, "activation"}, {42, 100, "8", "tanh", "adam", 0.1, 0, "optimizer"},
       {42, 100, "8", "tanh", "adamw", nan, 0, "lr"},    {42, 100, "8", "tanh", "adamw", -1, 0, "lr"},
       {42, 100, "8", "tanh", "adamw", 0.1, INFINITY, "weightDecay"},

@@ -23,8 +23,8 @@ TEST(SessionLimits, AConfigurationOverTheBudgetIsRefusedAndTheOldOneKept) {
   mg::Session s;
   ASSERT_EQ(s.configure(42, 100, "8", "tanh", "adamw", 0.1, 0), "");
   s.steps(3);
-  std::string e = s.configure(42, 2000, "32,32", "tanh", "adamw", 0.1, 0);
-  EXPECT_TRUE(starts(e, "hidden: training 2-32-32-3 on 1600 points needs about ")) << e;
+  std::string e = s.configure(42, 2000, "256,256", "tanh", "adamw", 0.1, 0);  // about 88 MB
+  EXPECT_TRUE(starts(e, "hidden: training 2-256-256-3 on 1600 points needs about ")) << e;
   EXPECT_NE(e.find("more than the 67 MB budget allows"), std::string::npos) << e;
   EXPECT_EQ(s.step_count(), 3);
   EXPECT_EQ(s.num_points(0), 80);
@@ -34,31 +34,41 @@ TEST(SessionLimits, AConfigurationOverTheBudgetIsRefusedAndTheOldOneKept) {
 TEST(SessionLimits, TrainersShareTheBudget) {
   Budget b(96 << 20);
   mg::Session a, c;
-  ASSERT_EQ(a.configure(42, 600, "32", "tanh", "adamw", 0.1, 0), "");  // about 60% of the budget
+  ASSERT_EQ(a.configure(42, 6, "200,200", "tanh", "adamw", 0.1, 0), "");  // about 55% of the budget
   EXPECT_EQ(mg::MemoryBudget::in_use(), a.held_bytes());
-  std::string e = c.configure(42, 600, "32", "tanh", "adamw", 0.1, 0);
+  std::string e = c.configure(42, 6, "200,200", "tanh", "adamw", 0.1, 0);
   EXPECT_NE(e.find("held by other trainers"), std::string::npos) << e;
   EXPECT_EQ(c.trainer(), nullptr);
   a = mg::Session();  // the first trainer goes: its share is free again
   EXPECT_EQ(mg::MemoryBudget::in_use(), 0);
-  EXPECT_EQ(c.configure(42, 600, "32", "tanh", "adamw", 0.1, 0), "");
+  EXPECT_EQ(c.configure(42, 6, "200,200", "tanh", "adamw", 0.1, 0), "");
 }
 
-TEST(SessionLimits, PointsAndEvaluationsThatWouldCrossTheBudgetAreRefused) {
+TEST(SessionLimits, EvaluationsRunInChunksAndTrainingPointsThatWouldCrossTheBudgetAreRefused) {
   mg::Session s;
-  ASSERT_EQ(s.configure(42, 40, "64,64", "tanh", "adamw", 0.1, 0), "");
+  ASSERT_EQ(s.configure(42, 40, "64,64", "tanh", "adamw", 0.1, 0), "");  // 13,399 nodes a point
   s.step();
-  Budget b(s.held_bytes() + (1 << 20));  // a budget just above what it holds: one more point of training is too much
+  for (int i = 0; i < 200; ++i) ASSERT_TRUE(s.add_point(0.01 * i, 0.5, i % 3, 1)) << s.last_error();
+  EXPECT_FALSE(std::isnan(s.loss(1))) << s.last_error();
+  int64_t held = s.held_bytes();
+  for (int i = 0; i < 300; ++i) ASSERT_TRUE(s.add_point(0.01 * i, -0.5, i % 3, 1)) << s.last_error();
+  EXPECT_FALSE(std::isnan(s.loss(1))) << s.last_error();
+  EXPECT_LE(s.held_bytes() - held, 300 * 200);  // 504 points evaluate in chunks: more memory for the points alone
+  for (int i = 0; i < 100; ++i) ASSERT_TRUE(s.add_point(0.01 * i, 1, i % 3, 1)) << s.last_error();
+  EXPECT_TRUE(std::isnan(s.loss(1)));  // 604 x 13,399 nodes: more than a call's work
+  EXPECT_TRUE(starts(s.last_error(), "split: evaluating 604 points is too much work for one call")) << s.last_error();
+  EXPECT_FALSE(std::isnan(s.loss(2)));  // the small test split still goes
+
+  Budget b(s.held_bytes() + 2000);  // a budget just above what it holds: a few more training points at most
   int before = s.num_points(0);
   bool added = true;
-  for (int i = 0; i < 40 && added; ++i) added = s.add_point(0.1 * i, 0, i % 3, 0);
+  int i = 0;
+  for (; i < 40 && added; ++i) added = s.add_point(0.1 * i, 0, i % 3, 0);
   EXPECT_FALSE(added);
   EXPECT_TRUE(starts(s.last_error(), "points: training on ")) << s.last_error();
-  EXPECT_GT(s.num_points(0), before - 1);
-  for (int i = 0; i < 200; ++i) ASSERT_TRUE(s.add_point(0.01 * i, 0.5, i % 3, 1)) << s.last_error();  // val: no step
-  EXPECT_TRUE(std::isnan(s.loss(1)));
-  EXPECT_TRUE(starts(s.last_error(), "split: evaluating 204 points needs about ")) << s.last_error();
-  EXPECT_FALSE(std::isnan(s.loss(2)));  // the small test split still fits
+  EXPECT_EQ(s.num_points(0), before + i - 1);  // the refused one was not added
+  EXPECT_FALSE(std::isnan(s.step())) << s.last_error();  // and what was added trains
+  EXPECT_LE(mg::MemoryBudget::in_use(), mg::MemoryBudget::limit());
 }
 
 TEST(SessionLimits, ADivergedNetworkSaysSoAndGivesNoPlausibleNumbers) {
