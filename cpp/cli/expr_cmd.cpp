@@ -1,6 +1,7 @@
 // The CLI's expr subcommand: reads a snippet (a file or stdin), runs it, prints one line per variable
 // holding a Value ("NAME data=D grad=G"), and writes the backward root's graph as JSON and DOT if asked.
-// Errors name the place: FILE:LINE:COL: message, exit code 2.
+// Errors name the place: FILE:LINE:COL: message, exit code 2. Output files are checked before the snippet runs
+// (exit 2) and written whole or not at all (output_file.h; a failed write exits 1 and keeps the old file).
 #include "expr_cmd.h"
 
 #include <cerrno>
@@ -9,6 +10,8 @@
 #include <string>
 
 #include "../engine/expr_graph.h"
+#include "../engine/settings_parse.h"
+#include "output_file.h"
 
 namespace mg {
 
@@ -26,7 +29,7 @@ const char* const kUsage =
 bool read_source(const std::string& path, std::string& out, std::string& error) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) {
-    error = std::string("cannot read '") + path + "': " + std::strerror(errno);
+    error = "cannot read " + quote(path) + ": " + std::strerror(errno);
     return false;
   }
   char buf[4096];
@@ -34,15 +37,13 @@ bool read_source(const std::string& path, std::string& out, std::string& error) 
   while (out.size() <= static_cast<size_t>(kMaxExprSource) && (n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
   bool bad = std::ferror(f);
   if (f != stdin) std::fclose(f);
-  if (bad) error = std::string("cannot read '") + path + "'";
+  if (bad) error = "cannot read " + quote(path);
   return !bad;
 }
 
-bool write_file(const std::string& path, const std::string& text) {
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return false;
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  return std::fclose(f) == 0 && ok;
+int cannot_write(const char* flag, const std::string& path, const std::string& why, int code) {
+  std::fprintf(stderr, "micrograd expr: %s: cannot write %s: %s\n", flag, quote(path).c_str(), why.c_str());
+  return code;
 }
 }  // namespace
 
@@ -62,10 +63,10 @@ int expr_main(int argc, char** argv) {
       }
       (a == "--dot" ? dot_out : json_out) = argv[++i];
     } else if (a.size() > 1 && a[0] == '-') {
-      std::fprintf(stderr, "micrograd expr: unknown flag '%s' (flags: --graph-json FILE, --dot FILE, --help)\n", a.c_str());
+      std::fprintf(stderr, "micrograd expr: unknown flag %s (flags: --graph-json FILE, --dot FILE, --help)\n", quote(a).c_str());
       return 2;
     } else if (have_file) {
-      std::fprintf(stderr, "micrograd expr: one snippet at a time: got '%s' and '%s'\n", file.c_str(), a.c_str());
+      std::fprintf(stderr, "micrograd expr: one snippet at a time: got %s and %s\n", quote(file).c_str(), quote(a).c_str());
       return 2;
     } else {
       file = a;
@@ -77,6 +78,8 @@ int expr_main(int argc, char** argv) {
     return 2;
   }
   std::string source, error, shown = file == "-" ? "<stdin>" : file;
+  if (!json_out.empty() && !check_output(json_out, error)) return cannot_write("--graph-json", json_out, error, 2);
+  if (!dot_out.empty() && !check_output(dot_out, error)) return cannot_write("--dot", dot_out, error, 2);
   if (!read_source(file, source, error)) {
     std::fprintf(stderr, "micrograd expr: %s\n", error.c_str());
     return 2;
@@ -94,14 +97,8 @@ int expr_main(int argc, char** argv) {
   std::fputs(expr_values_text(x).c_str(), stdout);
   if (json_out.empty() && dot_out.empty()) return 0;
   ExprGraph g = expr_graph(x);
-  if (!json_out.empty() && !write_file(json_out, expr_graph_json(x, g))) {
-    std::fprintf(stderr, "micrograd expr: --graph-json: cannot write '%s'\n", json_out.c_str());
-    return 1;
-  }
-  if (!dot_out.empty() && !write_file(dot_out, expr_graph_dot(x, g))) {
-    std::fprintf(stderr, "micrograd expr: --dot: cannot write '%s'\n", dot_out.c_str());
-    return 1;
-  }
+  if (!json_out.empty() && !write_output(json_out, expr_graph_json(x, g), error)) return cannot_write("--graph-json", json_out, error, 1);
+  if (!dot_out.empty() && !write_output(dot_out, expr_graph_dot(x, g), error)) return cannot_write("--dot", dot_out, error, 1);
   return 0;
 }
 

@@ -1,11 +1,14 @@
 // `micrograd expr` as a user runs it: stdin, the value lines, the DOT picture, and bad input refused with
-// FILE:LINE:COL (or one line naming the flag) and exit code 2; an unwritable output file exits 1.
+// FILE:LINE:COL (or one line naming the flag) and exit code 2; an unwritable output file is refused before the
+// snippet runs (exit 2), and a write that fails keeps the old file (exit 1).
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "golden.h"
@@ -84,10 +87,7 @@ TEST(ExprCli, BadArgumentsExitTwoWithOneLine) {
     EXPECT_NE(r.err.find(b.says), std::string::npos) << r.err;
     EXPECT_EQ(r.err.rfind("micrograd expr: ", 0), 0u) << r.err;
   }
-  CliRun r = cli("- --graph-json /nonexistent-dir/g.json", "a = Value(1.0)\n");
-  EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("--graph-json"), std::string::npos) << r.err;
-  r = cli("--help");
+  CliRun r = cli("--help");
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out.rfind("usage: micrograd expr FILE|-", 0), 0u);
 }
@@ -112,4 +112,47 @@ TEST(ExprCli, DotIsTheReferencePictureWithLabels) {
             "\tn3 -> n1op [minlen=1]\n"
             "}\n");
   std::remove(dot.c_str());
+}
+
+TEST(ExprCli, OutputsAreCheckedBeforeTheSnippetRunsAndWrittenWholeOrNotAtAll) {
+  for (const char* flag : {"--graph-json", "--dot"})
+    for (const char* out : {"/nonexistent-dir/g.out", "/dev/full", "/"}) {
+      SCOPED_TRACE(std::string(flag) + " " + out);
+      CliRun r = cli(std::string("- ") + flag + " " + out, "a = Value(1.0)\nb = a.tanh()\n");
+      EXPECT_EQ(r.code, 2);
+      EXPECT_EQ(r.out, "") << "refused before the snippet ran";
+      EXPECT_EQ(r.err.rfind(std::string("micrograd expr: ") + flag + ": cannot write '" + out + "': ", 0), 0u) << r.err;
+      EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    }
+  // A write that fails after the run (8 KB of file size, the graph is more) leaves the old file and no temporary.
+  std::string dir = tmp("keep");
+  ASSERT_EQ(system(("mkdir -p '" + dir + "'").c_str()), 0);
+  std::string keep = dir + "/g.json";
+  FILE* f = std::fopen(keep.c_str(), "wb");
+  std::fputs("the old graph", f);
+  std::fclose(f);
+  std::string snippet = "a = Value(0.5)\nb = a\n";
+  for (int i = 0; i < 200; ++i) snippet += "b = b * a + " + std::to_string(i) + "\n";
+  snippet += "b.backward()\n";
+  std::string in = tmp("big.py");
+  f = std::fopen(in.c_str(), "wb");
+  std::fputs(snippet.c_str(), f);
+  std::fclose(f);
+  std::string err = tmp("keep_err.txt");
+  int status = system(("bash -c \"ulimit -f 8; trap '' XFSZ; exec '" CLI_PATH "' expr '" + in + "' --graph-json '" + keep +
+                       "'\" >/dev/null 2>'" + err + "'").c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_NE(golden::read(err).find("--graph-json: cannot write '" + keep + "': File too large"), std::string::npos) << golden::read(err);
+  EXPECT_EQ(golden::read(keep), "the old graph");
+  FILE* p = popen(("ls -A '" + dir + "'").c_str(), "r");
+  char buf[256] = {0};
+  size_t n = fread(buf, 1, sizeof buf - 1, p);
+  pclose(p);
+  EXPECT_EQ(std::string(buf, n), "g.json\n") << "no temporary file left";
+  // and a write that works replaces it whole
+  CliRun ok = cli("- --graph-json '" + keep + "'", "a = Value(1.0)\nb = a.tanh()\nb.backward()\n");
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_EQ(golden::read(keep).rfind("{", 0), 0u);
+  for (const std::string& x : {keep, in, err}) std::remove(x.c_str());
+  rmdir(dir.c_str());
 }
