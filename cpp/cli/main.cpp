@@ -62,8 +62,8 @@ int64_t run_bytes(const mg::CliArgs& a, bool batched) {
   mg::Footprint trace;  // (val has fewer points than train: its evaluations fit in the step's footprint)
   trace.tape_nodes = f.params + per_point;
   trace.traced_nodes = f.params + per_point;  // the parameters are nodes of the traced graph too
-  int files = !a.graph_json.empty() + !a.dot.empty();
-  return f.max(trace).bytes() + files * mg::file_bytes(f.params + per_point);
+  if (!a.graph_json.empty() || !a.dot.empty()) trace.text_nodes = trace.traced_nodes;  // one file's text at a time
+  return f.max(trace).bytes();
 }
 
 int refuse_memory(const mg::CliArgs& args, int64_t need, const mg::MemoryLimit& limit) {

@@ -44,7 +44,8 @@ std::string graph_dot(const Graph& g) {
     }
   }
   for (auto [c, p] : g.edges) s += "\tn" + std::to_string(c) + " -> n" + std::to_string(p) + "op [minlen=1]\n";
-  return s + "}\n";
+  s += "}\n";
+  return s;  // (not s + "}\n": a copy of the whole text)
 }
 
 std::string params_json(const Trainer& t) {

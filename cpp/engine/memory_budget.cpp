@@ -54,22 +54,28 @@ int64_t record_bytes(int64_t nodes) { return 129 * nodes; }
 // (8), ops (12, doubled) and exponents (8, doubled): 96.
 int64_t recorded_bytes(int64_t nodes) { return 96 * nodes; }
 
-// Per node of the traced graph: its name with layer and neuron (about 72 with the text), the node list
-// (about 140, doubled), the trace order and edges (about 28) and the JSON text the API returns (about 100
-// characters and 15 per edge, doubled while it is built): 800.
-int64_t traced_bytes(int64_t nodes) { return 800 * nodes; }
+// Per node of the traced graph (parameters included): its name, layer and neuron (40 a tape node, and 32 more for
+// a name longer than the 15 characters a string holds inline), the node list (GraphNode: 112, doubled while it
+// grows), the edges (about 1.3 a node, 8 bytes, doubled) and the trace's order and positions (12): 320.
+int64_t traced_bytes(int64_t nodes) { return 320 * nodes; }
+
+// Per node of a graph written as text: up to 170 characters with its share of the edges (DOT; graph.json and
+// graph()'s JSON about 100-130), three times while the text grows (its capacity doubled, and the old buffer
+// while it moves): 510.
+int64_t text_bytes(int64_t nodes) { return 510 * nodes; }
 
 int64_t Footprint::bytes() const {
   return kSessionBytes + network_bytes(params) + points_bytes(points) + tape_bytes(tape_nodes) +
          record_bytes(record_nodes) + batch + recorded_bytes(recorded_nodes) + traced_bytes(traced_nodes) +
-         double_buffer + float_buffer;
+         text_bytes(text_nodes) + double_buffer + float_buffer;
 }
 
 Footprint Footprint::max(const Footprint& o) const {
   auto m = [](int64_t a, int64_t b) { return a > b ? a : b; };
   return {m(params, o.params),         m(points, o.points),           m(tape_nodes, o.tape_nodes),
           m(record_nodes, o.record_nodes), m(batch, o.batch),         m(recorded_nodes, o.recorded_nodes),
-          m(traced_nodes, o.traced_nodes), m(double_buffer, o.double_buffer), m(float_buffer, o.float_buffer)};
+          m(traced_nodes, o.traced_nodes), m(text_nodes, o.text_nodes), m(double_buffer, o.double_buffer),
+          m(float_buffer, o.float_buffer)};
 }
 
 Footprint training_footprint(const std::vector<int>& hidden, int64_t points, int64_t train) {
@@ -89,10 +95,6 @@ Footprint unbatched_footprint(const std::vector<int>& hidden, int64_t points, in
   f.recorded_nodes = f.tape_nodes = nodes_per_point(hidden) * train + f.params;
   return f;
 }
-
-// Per node of the traced graph: graph.json takes about 100 characters a node and 20 an edge, DOT about 160 and 25,
-// edges about 1.3 a node; the text doubles while it grows: 640.
-int64_t file_bytes(int64_t nodes) { return 640 * nodes; }
 
 namespace {
 int64_t g_limit = kMemoryBudget;

@@ -20,8 +20,8 @@ int64_t points_bytes(int64_t points);    // the points, and the copy a recorded 
 int64_t tape_bytes(int64_t nodes);       // nodes built on the tape: one point's graph, or (unbatched) all points'
 int64_t record_bytes(int64_t nodes);     // recording one point's graph for the batched replay (replay_batch.h)
 int64_t recorded_bytes(int64_t nodes);   // unbatched: a recorded step of the per-point replay (replay.h)
-int64_t traced_bytes(int64_t nodes);     // graph(): names, node list, the JSON text; the walk-through and checks
-int64_t file_bytes(int64_t nodes);       // the text of graph.json or of the DOT file (the CLI's outputs)
+int64_t traced_bytes(int64_t nodes);     // the traced graph: names, node list, edges (graph(), the walk-through)
+int64_t text_bytes(int64_t nodes);       // one graph as text: graph()'s JSON, graph.json or the DOT file
 constexpr int64_t kSessionBytes = 64 << 10;  // a trainer's fixed parts: its objects, small vectors, messages
 
 // What a session holds at most, part by part (each part keeps its largest size: vectors keep their capacity).
@@ -32,6 +32,7 @@ struct Footprint {
   int64_t batch = 0;            // bytes of the batched replay: recordings and working rows (batch_replay_bytes)
   int64_t recorded_nodes = 0;   // unbatched: nodes of the per-point replay's recorded step
   int64_t traced_nodes = 0;     // nodes of the traced graph, once graph() or a teaching call has run
+  int64_t text_nodes = 0;       // nodes of the largest graph written as text
   int64_t double_buffer = 0;    // bytes of the result buffers of doubles, and of floats
   int64_t float_buffer = 0;
   int64_t bytes() const;

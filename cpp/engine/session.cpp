@@ -88,7 +88,7 @@ bool Session::afford_trace(const char* field) {
   if (!check_traced_size()) return false;
   Footprint f;
   f.tape_nodes = fp_.params + nodes_per_point_;
-  f.traced_nodes = fp_.params + nodes_per_point_;  // the parameters are nodes of the traced graph too
+  f.traced_nodes = f.text_nodes = fp_.params + nodes_per_point_;  // the parameters are its nodes too; graph()'s JSON
   return afford(f, field, "the traced graph");
 }
 

@@ -51,7 +51,8 @@ std::string Session::graph_json(double x, double y, double label) {
     s += "],\"edges\":[";
     for (size_t i = 0; i < g.edges.size(); ++i)
       s += (i ? ",[" : "[") + std::to_string(g.edges[i].first) + "," + std::to_string(g.edges[i].second) + "]";
-    return s + "]}";
+    s += "]}";
+    return s;  // (not s + "]}": a copy of the whole text)
   });
 }
 

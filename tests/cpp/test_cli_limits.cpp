@@ -3,6 +3,8 @@
 // file, and a long run shows progress on stderr only when stderr is a terminal.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "golden.h"
 
@@ -47,6 +50,35 @@ CliRun run(const std::string& prefix, const std::string& args) {
   return r;
 }
 
+// The most memory a run of the CLI really used (its peak resident set), in bytes; stdout and stderr discarded.
+int64_t peak_rss(const std::vector<std::string>& args) {
+  std::vector<char*> argv{const_cast<char*>(CLI_PATH)};
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1), dup2(null, 2);
+    execv(CLI_PATH, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  wait4(pid, &status, 0, &ru);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? static_cast<int64_t>(ru.ru_maxrss) * 1024 : -1;
+}
+
+// "... needs about 310 MB of memory ..." -> 310e6
+double needs_about(const std::string& message) {
+  size_t at = message.find("needs about ");
+  if (at == std::string::npos) return -1;
+  double v = 0;
+  char unit[4] = {0};
+  if (std::sscanf(message.c_str() + at, "needs about %lf %3s", &v, unit) != 2) return -1;
+  std::string u = unit;
+  return v * (u == "kB" ? 1e3 : u == "MB" ? 1e6 : u == "GB" ? 1e9 : 1);
+}
+
 bool sanitized() {
 #if defined(__SANITIZE_ADDRESS__)
   return true;
@@ -80,6 +112,29 @@ TEST(CliLimits, RunsThatDoNotFitAreRefusedBeforeAllocatingUnderARealAddressSpace
     EXPECT_EQ(ok.code, 0) << args << ": " << ok.err;
     EXPECT_NE(ok.out.find("found a total of"), std::string::npos) << args;
   }
+}
+
+TEST(CliLimits, TheEstimateBoundsWhatARunReallyUsesWithin3x) {
+  if (sanitized()) GTEST_SKIP() << "AddressSanitizer's shadow memory and redzones are not the program's";
+  std::string json = tmp("est.json"), dot = tmp("est.dot");
+  for (const std::string& flags : {std::string("--hidden 256,256 --n 12 --steps 2"),
+                                   "--hidden 256,256 --n 12 --steps 2 --graph-json " + json + " --dot " + dot}) {
+    double estimate = needs_about(run("", "--max-memory 16M " + flags).err);  // the refusal says the estimate
+    std::vector<std::string> args;
+    for (size_t i = 0, j; i < flags.size(); i = j + 1) {
+      j = flags.find(' ', i);
+      if (j == std::string::npos) j = flags.size();
+      args.push_back(flags.substr(i, j - i));
+    }
+    double rss = static_cast<double>(peak_rss(args));
+    ASSERT_GT(estimate, 16e6) << flags;
+    ASSERT_GT(rss, 0) << flags;
+    EXPECT_LE(rss, estimate + 8e6) << flags;  // (the resident set also holds the program and its libraries)
+    EXPECT_GE(3 * rss, estimate) << flags;
+    std::printf("cli memory: %s: estimate %.0f MB, peak resident %.0f MB\n", flags.c_str(), estimate / 1e6, rss / 1e6);
+  }
+  std::remove(json.c_str());
+  std::remove(dot.c_str());
 }
 
 TEST(CliLimits, MaxMemoryLowersTheLimitAndIsChecked) {
