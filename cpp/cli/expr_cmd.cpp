@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "../engine/engine_limits.h"
 #include "../engine/expr_graph.h"
 #include "../engine/settings_parse.h"
 #include "output_file.h"
@@ -16,14 +17,18 @@
 namespace mg {
 
 namespace {
-const char* const kUsage =
-    "usage: micrograd expr FILE|- [--graph-json FILE] [--dot FILE]\n"
-    "Runs a snippet of micrograd code (Value, + - * / **, .relu() .tanh() .exp() .log(), backward()) and\n"
-    "prints each variable that holds a Value: NAME data=D grad=G, after backward().\n"
-    "  FILE               the snippet; - reads standard input\n"
-    "  --graph-json FILE  write the backward root's graph as JSON (nodes {op, data, grad, label}, edges)\n"
-    "  --dot FILE         write the same graph as Graphviz DOT\n"
-    "  --help             show this help\n";
+std::string usage() {
+  return "usage: micrograd expr FILE|- [--graph-json FILE] [--dot FILE]\n"
+         "Runs a snippet of micrograd code (Value, + - * / **, .relu() .tanh() .exp() .log(), backward()) and\n"
+         "prints each variable that holds a Value: NAME data=D grad=G, after backward().\n"
+         "  FILE               the snippet; - reads standard input\n"
+         "  --graph-json FILE  write the backward root's graph as JSON (nodes {op, data, grad, label}, edges)\n"
+         "  --dot FILE         write the same graph as Graphviz DOT\n"
+         "  --help             show this help\n"
+         "Limits: " + std::to_string(kMaxExprSource) + " bytes of source, " + std::to_string(kMaxExprNodes) +
+         " Value nodes, nesting " + std::to_string(kMaxExprDepth) + " deep, " + std::to_string(kMaxExprWork) +
+         " nodes visited by all backward() calls.\n";
+}
 
 // Reads at most kMaxExprSource + 1 bytes: enough to know a source is too long, never unbounded.
 bool read_source(const std::string& path, std::string& out, std::string& error) {
@@ -53,7 +58,7 @@ int expr_main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
-      std::fputs(kUsage, stdout);
+      std::fputs(usage().c_str(), stdout);
       return 0;
     }
     if (a == "--graph-json" || a == "--dot") {
@@ -74,7 +79,7 @@ int expr_main(int argc, char** argv) {
     }
   }
   if (!have_file || file.empty()) {
-    std::fprintf(stderr, "micrograd expr: expected a FILE (or - for standard input)\n%s", kUsage);
+    std::fprintf(stderr, "micrograd expr: expected a FILE (or - for standard input)\n%s", usage().c_str());
     return 2;
   }
   std::string source, error, shown = file == "-" ? "<stdin>" : file;

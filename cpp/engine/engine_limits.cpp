@@ -68,6 +68,8 @@ std::string limits_json() {
   j.key("boundaryWork").num(kMaxBoundaryWork);
   j.key("memoryBudget").num(kMemoryBudget);
   j.key("maxMemoryBudget").num(kMaxMemoryBudget);
+  j.key("expression").raw("{").key("source").num(kMaxExprSource).key("nodes").num(kMaxExprNodes);
+  j.key("depth").num(kMaxExprDepth).key("work").num(static_cast<double>(kMaxExprWork)).raw("}");
   j.key("page").raw("{");
   j.key("hidden").hidden(kPageMaxLayers, kPageMaxWidth);
   j.key("n").range({kMinPoints, kPageMaxPoints});

@@ -42,6 +42,13 @@ constexpr int64_t kMemoryBudget = 1536LL << 20;
 constexpr int64_t kMaxMemoryBudget = 1LL << 40;  // setMemoryBudget() may raise it this far (allocations may then fail,
                                                     // which is reported as an error too)
 
+// ---- the expression language (`micrograd expr`, engine.expression()): what one snippet may be and do ----
+constexpr int32_t kMaxExprSource = 65536;            // bytes of source
+constexpr int32_t kMaxExprNodes = 100000;            // Value nodes one snippet may build
+constexpr int32_t kMaxExprDepth = 100;               // nesting of parentheses, unary signs, ** and Value(...)
+constexpr int64_t kMaxExprWork = 2000000;            // nodes visited by all backward() calls together (~0.2 s)
+constexpr double kMaxExactInt = 9007199254740992.0;  // 2**53: ints stay below it, so a double holds them exactly
+
 // ---- names, in the order of their enums (Act, OptKind, Dataset) ----
 constexpr const char* kActivationNames[] = {"tanh", "relu"};
 constexpr const char* kOptimizerNames[] = {"adamw", "sgd"};

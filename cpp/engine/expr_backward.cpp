@@ -4,6 +4,7 @@
 // after a leaf changed: every op's forward and every backward() call again, in the original order.
 #include <cmath>
 
+#include "engine_limits.h"
 #include "expr_eval.h"
 #include "pyfloat.h"
 

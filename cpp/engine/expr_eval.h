@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "expr_limits.h"
+#include "engine_limits.h"
+#include "expr_error.h"
 #include "expr_num.h"
 #include "expr_parse.h"
 #include "value.h"

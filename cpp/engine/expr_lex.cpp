@@ -1,6 +1,7 @@
 // Tokenizer of the expression language: one pass over the bytes, Python's tokenizer rules for the subset.
 #include "expr_lex.h"
 
+#include "engine_limits.h"
 #include "expr_text.h"
 
 #include <cstdio>

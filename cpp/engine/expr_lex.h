@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "expr_limits.h"
+#include "expr_error.h"
 #include "expr_num.h"
 
 namespace mg {

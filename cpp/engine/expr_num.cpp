@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "expr_limits.h"
+#include "engine_limits.h"
 #include "pyfloat.h"
 
 namespace mg {

@@ -3,6 +3,7 @@
 // the entry point parse_program().
 #include "expr_parse.h"
 
+#include "engine_limits.h"
 #include "expr_parser.h"
 #include "expr_text.h"
 

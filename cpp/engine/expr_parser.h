@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine_limits.h"
 #include "expr_lex.h"
 #include "expr_parse.h"
 

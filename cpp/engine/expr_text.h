@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "expr_limits.h"
+#include "expr_error.h"
 
 namespace mg {
 

@@ -90,6 +90,10 @@ TEST(ExprCli, BadArgumentsExitTwoWithOneLine) {
   CliRun r = cli("--help");
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out.rfind("usage: micrograd expr FILE|-", 0), 0u);
+  EXPECT_NE(r.out.find("Limits: 65536 bytes of source, 100000 Value nodes, nesting 100 deep, 2000000 nodes visited by all "
+                       "backward() calls.\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(ExprCli, DotIsTheReferencePictureWithLabels) {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "engine_limits.h"
 #include "expr_graph.h"
 
 namespace {

@@ -1,7 +1,9 @@
-// The engine's limits and names as JS sees them: engine.limits(), paramNames(), the graph's layer and neuron,
-// Trainer.options as the trainer is now, and messages that name the argument and quote little of it.
+// The engine's limits and names as JS sees them: engine.limits() (the expression language's too), paramNames(),
+// the graph's layer and neuron, Trainer.options as the trainer is now, and messages that name the argument and
+// quote little of it.
 import { describe, it, expect, beforeAll, afterEach } from 'vitest';
 import { loadEngine } from '../../web/src/engine.js';
+import { loadExpressions } from '../../web/src/expression.js';
 
 let engine;
 const live = [];
@@ -37,6 +39,17 @@ describe('engine.limits()', () => {
     expect([L.page.n.max, L.page.linkPoints, L.page.linkChars]).toEqual([2000, 2000, 200000]);
     expect(L.defaults).toEqual({ seed: 42, n: 100, hidden: [8], activation: 'tanh', optimizer: 'adamw', lr: 0.1,
       weightDecay: 1e-4, dataset: 'yinyang', noise: 0 });
+    expect(L.expression).toEqual({ source: 65536, nodes: 100000, depth: 100, work: 2000000 });
+  });
+
+  it('reports the expression language\'s limits, the ones its own module enforces', async () => {
+    const { source, depth } = engine.limits().expression;
+    const x = await loadExpressions();
+    const body = 'a = Value(1.0)\n';
+    expect(x.expression(body + '#'.repeat(source - body.length)).values.length).toBe(1);
+    expect(() => x.expression(body + '#'.repeat(source - body.length + 1))).toThrow(new RegExp(`\\(at most ${source}\\)`));
+    expect(x.expression(`a = ${'('.repeat(depth - 1)}Value(1.0${')'.repeat(depth)}\n`).values.length).toBe(1);
+    expect(() => x.expression(`a = ${'('.repeat(depth + 1)}1${')'.repeat(depth + 1)}\n`)).toThrow(new RegExp(`nesting deeper than ${depth}`));
   });
 
   it('is what the engine enforces: each edge passes, one past it is refused', () => {

@@ -167,6 +167,9 @@ export interface Limits {
   readonly memoryBudget: number;
   /** the most setMemoryBudget() accepts (past WASM's 2 GB an allocation can fail: an Error too) */
   readonly maxMemoryBudget: number;
+  /** what one expression snippet may be and do (loadExpressions(), `micrograd expr`): bytes of source, Value nodes,
+   *  nesting depth (parentheses, signs, **, Value(...)), nodes visited by all its backward() calls */
+  readonly expression: { readonly source: number; readonly nodes: number; readonly depth: number; readonly work: number };
   /** the page's own, stricter limits: what its settings offer and what a link may carry */
   readonly page: {
     readonly hidden: HiddenLimits;
