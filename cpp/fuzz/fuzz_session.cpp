@@ -1,6 +1,7 @@
 // libFuzzer harness: arbitrary configure/step/points/boundary/graph call sequences on mg::Session, and parse_args.
 // The Session runs under the harness's own memory budget (kFuzzBudget), so sizes near the budget are reached
 // quickly and cheaply: configurations just inside and just outside it, and calls that would cross it.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -17,8 +18,8 @@
 
 namespace {
 // Work bounds of the harness only (the Session's own limits are far larger): valid but costly values are
-// folded into a small range; invalid values pass unchanged so the Session's validation stays in the loop. The
-// memory budget bounds the rest: a step the Session accepts has at most kFuzzBudget / 216 bytes of nodes.
+// folded into a small range; invalid values pass unchanged so the Session's validation stays in the loop; the
+// graph nodes of an input's steps, evaluations and traces are counted against kInputNodes.
 constexpr double kN = 48, kSteps = 6, kSide = 24;
 constexpr int64_t kInputNodes = 3000000;  // graph nodes per input
 constexpr int64_t kFuzzBudget = 24 << 20;
@@ -88,16 +89,24 @@ int64_t nodes_per_point(const std::string& hidden) {
   return mg::parse_hidden(hidden, "hidden", widths, error) ? mg::nodes_per_point(widths) : -1;
 }
 
-// A network and a number of points whose training needs about `fraction` of the budget (near it, on either side).
+// A network and a number of points whose training needs about `fraction` of the budget (near it, on either side):
+// the width whose estimate comes closest below fraction x budget, or one wider (just over it).
 void near_budget(Bytes& in, std::string& hidden, double& n) {
-  int w = 8 + in.u8() % 120, layers = 1 + in.u8() % 2;
-  std::vector<int> widths(layers, w);
-  hidden = std::to_string(w) + (layers == 2 ? "," + std::to_string(w) : "");
+  int layers = 1 + in.u8() % 2;
+  n = mg::kMinPoints + in.u8() % static_cast<int>(kN - mg::kMinPoints + 1);
   double fraction = 0.8 + in.u8() / 255.0 * 0.4;
-  mg::Footprint per = mg::training_footprint(widths, 100, 80);
-  double per_train_point = static_cast<double>(per.bytes() - mg::training_footprint(widths, 100, 0).bytes()) / 80;
-  n = std::floor(fraction * static_cast<double>(mg::MemoryBudget::limit()) / per_train_point / 0.8);
-  n = std::fmin(std::fmax(n, mg::kMinPoints), mg::kMaxPoints);
+  auto bytes = [&](int w) {
+    std::vector<int> widths(layers, w);
+    return static_cast<double>(mg::training_footprint(widths, static_cast<int64_t>(n), static_cast<int64_t>(0.8 * n)).bytes());
+  };
+  int lo = 1, hi = mg::kMaxWidth;
+  while (lo < hi) {
+    int mid = (lo + hi + 1) / 2;
+    if (bytes(mid) <= fraction * static_cast<double>(mg::MemoryBudget::limit())) lo = mid;
+    else hi = mid - 1;
+  }
+  int w = std::min(lo + (in.u8() & 1), mg::kMaxWidth);
+  hidden = std::to_string(w) + (layers == 2 ? "," + std::to_string(w) : "");
 }
 
 struct State {
