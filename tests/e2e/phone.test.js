@@ -32,6 +32,9 @@ describe('the page on a phone', () => {
     await page.goto(server.url);
     await page.waitForFunction(() => window.micrograd?.graphView?.ready, null, { timeout: 30000 });
     await page.waitForTimeout(300);
+    // the first drawing says how to move the graph on a touch screen
+    expect(await page.locator('.gv-touch-hint').textContent()).toBe('Two fingers move the graph, or tap it first');
+    expect(await page.locator('.gv-touch-hint').isVisible()).toBe(true);
     const cdp = await context.newCDPSession(page);
     const { swipe, tap } = touch(cdp);
 

@@ -66,6 +66,7 @@ export class Viewport {
     this.hint.hidden = true;
     this.hint.textContent = 'Two fingers move the graph, or tap it first';
     this._hintTimer = 0;
+    this._hinted = false;
     /** @type {{ x: number, y: number, t: number } | null} */ let down = null;
     this._onTouch = (/** @type {TouchEvent} */ e) => {
       if (!stage.contains(/** @type {Node} */ (e.target))) this.setTouchActive(false);
@@ -99,6 +100,13 @@ export class Viewport {
     this.extent = layout;
     this.minimap.setLayout(layout, nodes);
     this.minimap.update(this.transform, this.w, this.h);
+    // on a touch screen the first drawing says how to move it (one finger scrolls the page here)
+    if (!this._hinted && window.matchMedia?.('(pointer: coarse)').matches) {
+      this._hinted = true;
+      this.hint.hidden = false;
+      clearTimeout(this._hintTimer);
+      this._hintTimer = setTimeout(() => { this.hint.hidden = true; }, 5000);
+    }
   }
 
   clear() {
