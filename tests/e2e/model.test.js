@@ -172,6 +172,20 @@ describe('one page model', () => {
     await page.close();
   });
 
+  it('a big network runs every step asked for, though one engine call runs only one of its steps', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}#hidden=32,32&n=1000`);
+    await page.waitForFunction(() => window.micrograd?.trainer, null, { timeout: 30000 });
+    const r = await page.evaluate(() => {
+      const { actions, trainer } = window.micrograd, s0 = trainer.stepCount;
+      const done = actions.train(3);
+      return { done, ran: trainer.stepCount - s0, lastCall: trainer.lastSteps };
+    });
+    expect(r.lastCall).toBe(1); // the engine's work cap per call: one step of this network
+    expect(r).toEqual({ done: 3, ran: 3, lastCall: 1 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a share link carries the test split too', async () => {
     const { page, errors } = await openPage(browser, server.url);
     await page.waitForFunction(() => window.micrograd?.trainer, null, { timeout: 30000 });

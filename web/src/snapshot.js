@@ -31,7 +31,10 @@ export class Snapshot {
   /** Runs up to k steps; returns how many ran (the engine may stop a long call early) and the last loss. */
   steps(k) {
     const t = this.trainer, s0 = t.stepCount;
-    const loss = t.steps(k);
+    // one call runs at most the engine's work cap (a single step of a big network): call again for the rest,
+    // unless a call ran nothing or the loss stopped being finite
+    let loss = t.steps(k);
+    while (t.stepCount - s0 < k && t.lastSteps > 0 && !t.diverged) loss = t.steps(k - (t.stepCount - s0));
     const done = t.stepCount - s0;
     if (done > 0) { this.lastLoss = loss; this._params(); }
     return { loss, done };
