@@ -5,14 +5,15 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 
 const single = process.env.SINGLE === '1';
 
-// Starts the engine's WASM download with the HTML instead of after the JavaScript has run.
+// Names the engine's WASM for main.js, which preloads it beside the app's code on a network page (a static preload
+// would download it on an expression page too, which never runs it).
 const preloadWasm = () => ({
   name: 'micrograd-preload-wasm',
   transformIndexHtml: {
     order: 'post',
     handler(html, ctx) {
       const wasm = Object.keys(ctx.bundle ?? {}).find((f) => /micrograd-.*\.wasm$/.test(f));
-      return wasm ? [{ tag: 'link', injectTo: 'head', attrs: { rel: 'preload', href: `./${wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' } }] : html;
+      return wasm ? [{ tag: 'meta', injectTo: 'head', attrs: { name: 'micrograd-wasm', content: `./${wasm}` } }] : html;
     },
   },
 });

@@ -3,11 +3,22 @@
 // API (ExpressionErrors, typed arrays, leaves) is web/src/expression.js.
 #include <emscripten/bind.h>
 
+#include <string>
+
+#include "../engine/engine_limits.h"
 #include "../engine/expr_session.h"
 
 using mg::ExprSession;
 
+// The limits a snippet page reads (it loads no other module): the snippet's, and the link's length.
+static std::string expr_limits() {
+  auto n = [](long long v) { return std::to_string(v); };
+  return "{\"source\":" + n(mg::kMaxExprSource) + ",\"nodes\":" + n(mg::kMaxExprNodes) + ",\"depth\":" +
+         n(mg::kMaxExprDepth) + ",\"linkChars\":" + n(mg::kPageMaxLinkChars) + "}";
+}
+
 EMSCRIPTEN_BINDINGS(micrograd_expr) {
+  emscripten::function("limits", &expr_limits);
   emscripten::class_<ExprSession>("ExprSession")
       .constructor<>()
       .function("run", &ExprSession::run)

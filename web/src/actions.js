@@ -59,8 +59,10 @@ export function createActions(app) {
     }
     app.teach.exitWalk();
     if (values.tl !== state.tl) store.set({ pinned: null, hoverNode: null, check: null }); // a new trace order
+    if (values.mode !== state.mode) app.teach.forgetNodes();
     store.set({ tx: values.tx, ty: values.ty, tl: values.tl, speed: values.speed, autoplay: values.autoplay,
-      playing: !!values.autoplay, message: errors.join(' '), train: null, val: null, test: null });
+      playing: !!values.autoplay && values.mode === 'network', message: errors.join(' '), train: null, val: null, test: null,
+      mode: values.mode, expr: values.expr });
   }
 
   const actions = {
@@ -85,6 +87,14 @@ export function createActions(app) {
       store.set({ message: '', recovery: null, trainingRun: state.trainingRun + 1 });
     },
     setSpeed(i) { store.set({ speed: i }); },
+    /** The mode switch (issue 15): 'network' or 'expression'. Training pauses; node pins and walks belong to one graph. */
+    setMode(mode) {
+      if (mode === state.mode) return;
+      actions.pause();
+      app.teach.exitWalk();
+      app.teach.forgetNodes();
+      store.set({ mode });
+    },
     setTrace(x, y) { app.teach.exitWalk(); store.set({ tx: x, ty: y }); },
     /** A new label changes which probability the loss reads, so the trace order (node indices) too. */
     setTraceLabel(l) {

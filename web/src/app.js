@@ -1,7 +1,8 @@
 // The app's wiring: loads the engine, makes the state (state.js) and the engine snapshot (snapshot.js), the actions
 // that change them, mounts the views the link asks for, and starts the one loop that renders. Nothing here draws.
+// Expression mode (expr-mode.js) loads the first time the mode switch turns to it.
 import { loadEngine } from './engine.js';
-import { createStore, useEngineLimits } from './state.js';
+import { createStore, useEngineLimits, LIMITS } from './state.js';
 import { parseHash } from './url-state.js';
 import { Snapshot } from './snapshot.js';
 import { createActions } from './actions.js';
@@ -17,7 +18,7 @@ export async function startApp(doc, location = window.location) {
   useEngineLimits(engine.limits());
   const store = createStore(parseHash(location.hash).values); // view= and controls= decide what to mount
   const snap = new Snapshot(null, store);
-  const app = { engine, store, snap, location, reload: () => location.reload(), writeUrl, flush };
+  const app = { engine, store, snap, location, reload: () => location.reload(), writeUrl, flush, link: () => app.actions.link(), expr: null };
   app.actions = createActions(app);
   app.edits = createEditActions(app);
   app.teach = createTeachActions(app);
@@ -36,11 +37,18 @@ export async function startApp(doc, location = window.location) {
   function flush() {
     if (queued) return;
     queued = true;
-    queueMicrotask(() => { queued = false; render(performance.now()); });
+    queueMicrotask(() => { queued = false; startExpression(); render(performance.now()); });
+  }
+  /** @type {Promise<any> | null} */ let expression = null;
+  function startExpression() {
+    if (store.state.mode !== 'expression' || expression) return;
+    expression = import('./expr-mode.js').then((m) => m.startExpressionMode(app, render, actions, doc))
+      .catch((err) => app.actions.reportError('expression mode', err));
   }
 
   function writeUrl() {
     const hash = app.actions.link();
+    if (hash.length > LIMITS.maxLinkChars) return; // too long a snippet: expression mode says so
     if (hash !== location.hash && !(hash === '' && location.hash === '')) history.replaceState(null, '', hash || location.pathname + location.search);
   }
 
@@ -56,9 +64,9 @@ export async function startApp(doc, location = window.location) {
   }
 
   bindKeys(doc, store.state, actions);
-  window.addEventListener('hashchange', () => actions.applyLink(location.hash));
+  window.addEventListener('hashchange', () => { actions.applyLink(location.hash); actions.exprSync?.(); });
   startLoop(app, render);
   // for tests and the curious: the live objects
   window.micrograd = { engine, state: store.state, store, snap, actions, views, render,
-    get trainer() { return snap.trainer; }, get graphView() { return views.graph ?? null; } };
+    get trainer() { return snap.trainer; }, get graphView() { return views.graph ?? null; }, get expr() { return app.expr; } };
 }

@@ -88,6 +88,8 @@ export interface ExpressionEngine {
   /** Runs a snippet once: its variables' values and its backward root's graph. Throws an ExpressionError. */
   expression(source: string): ExpressionResult;
   ExpressionError: typeof ExpressionError;
+  /** The snippet's limits (source bytes, nodes, nesting depth) and the page link's length, defined once in the engine. */
+  limits(): { source: number; nodes: number; depth: number; linkChars: number };
   /** Current size of this module's WASM memory in bytes (grows, never shrinks). */
   memoryBytes(): number;
   /** The raw Emscripten module (for diagnostics). */

@@ -176,5 +176,6 @@ function expressionApi(mod) {
     }
   }
 
-  return { Expression, expression, ExpressionError, memoryBytes: () => mod.HEAP8.buffer.byteLength, module: mod };
+  const limits = Object.freeze(JSON.parse(mod.limits()));
+  return { Expression, expression, ExpressionError, limits: () => limits, memoryBytes: () => mod.HEAP8.buffer.byteLength, module: mod };
 }

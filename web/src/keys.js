@@ -5,6 +5,7 @@ export function bindKeys(doc, state, a) {
   doc.addEventListener('keydown', (e) => {
     const tag = /** @type {HTMLElement} */ (e.target).tagName;
     if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || e.altKey) return;
+    if (state.mode === 'expression') return; // no training or data edits while the network is hidden
     const key = e.key.toLowerCase();
     if (e.ctrlKey || e.metaKey) {
       if (key === 'z' && !e.shiftKey) { e.preventDefault(); a.undo(); }

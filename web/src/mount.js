@@ -12,6 +12,7 @@ import { TeachPanel } from './views/teach-panel.js';
 import { NodeField } from './views/node-field.js';
 import { StatusLine } from './views/status-line.js';
 import { GraphNotes } from './views/graph-notes.js';
+import { ModeSwitch } from './views/mode-switch.js';
 
 /** @param {Document} doc @param {any} state @param {Record<string, (...a: any[]) => any>} a the actions */
 export function mountViews(doc, state, a) {
@@ -26,6 +27,7 @@ export function mountViews(doc, state, a) {
   /** @type {Record<string, any>} */
   const views = {
     status: new StatusLine($('status')),
+    mode: new ModeSwitch(ModeSwitch.place(doc), { onMode: a.setMode }),
     boundary: new BoundaryView($('boundary-panel'), { onTraceMove: a.setTrace, onAddPoint: a.addPoint, onMoveStart: a.moveStart,
       onMovePoint: a.movePoint, onDeletePoint: a.deletePoint }),
     readouts: new Readouts(part('readouts')), // the numbers first, right under the canvas

@@ -73,6 +73,7 @@ export function createRenderer(app, views) {
    *  playing, draw; views not mounted (undefined) are left out */
   const table = [
     ['status', null, ['frameError'], 0, () => views.status.render(s.frameError)],
+    ['mode', views.mode?.root, ['mode'], 0, () => { views.mode.render(s.mode); document.body.classList.toggle('mode-expression', s.mode === 'expression'); }],
     ['controls', views.controls?.root, ['playing', 'speed', 'tx', 'ty', 'tl', 'levelSets', 'colorByGrad', 'message', 'recovery'], 0,
       () => views.controls.render(s)],
     ['readouts', views.readouts?.root, ['params', 'points', 'network', 'playing', 'stepsPerSecond', 'msPerStep'], 100,
@@ -117,19 +118,20 @@ export function createRenderer(app, views) {
   ];
 
   const mounted = { status: views.status, field: views.field, url: true }; // drawn whether on screen or not
-  const entries = table.filter(([name, root]) => (name in mounted ? mounted[name] : root)).map(([name, root, reads, every, draw, ready, always]) =>
-    ({ name, root, reads, every, draw, ready: ready ?? (() => true), always: !!always,
+  const shared = ['status', 'url', 'mode']; // the other views belong to network mode: in expression mode they wait
+  /** @param {any[]} rows rows like the table's @param {string | null} mode the page mode they draw in (null: both) */
+  const make = (rows, mode) => rows.filter(([name, root]) => (name in mounted ? mounted[name] : root)).map(([name, root, reads, every, draw, ready, always]) =>
+    ({ name, root, reads, every, draw, ready: ready ?? (() => true), always: !!always, mode: shared.includes(name) ? null : mode,
       pending: new Set(), last: -Infinity, cost: 0, visible: true }));
+  const entries = make(table, 'network');
   const counts = Object.fromEntries(entries.map((e) => [e.name, 0]));
 
   // only what is on screen draws: a view scrolled away (or hidden by an embedding) catches up when it comes back
   const byRoot = new Map(entries.filter((e) => e.root).map((e) => [e.root, e]));
-  if (typeof IntersectionObserver !== 'undefined') {
-    const io = new IntersectionObserver((list) => {
-      for (const x of list) { const e = byRoot.get(x.target); if (e) e.visible = x.isIntersecting; }
-    });
-    for (const root of byRoot.keys()) io.observe(root);
-  }
+  const io = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((list) => {
+    for (const x of list) { const e = byRoot.get(x.target); if (e) e.visible = x.isIntersecting; }
+  });
+  for (const root of byRoot.keys()) io?.observe(root);
 
   let nextAt = 0, drewAt = -1; // max speed: no drawing before nextAt; drewAt: when the last frame that drew began
   /** @param {number} now a frame's timestamp (ms) @param {number} [spent] ms this frame already spent training */
@@ -163,7 +165,7 @@ export function createRenderer(app, views) {
   function draw(now, playing, least, spent) {
     let used = spent, drew = false;
     for (const e of entries) {
-      if (!e.pending.size || !e.ready()) continue;
+      if (!e.pending.size || !e.ready() || (e.mode && e.mode !== s.mode)) continue; // another mode's view waits
       // while training plays, a view off screen waits until it comes back, and a view on screen waits its interval
       // and at least 10x its own cost (the URL always waits); paused, whatever changed is drawn at once
       if (playing && !e.visible) continue;
@@ -185,11 +187,21 @@ export function createRenderer(app, views) {
 
   /** A view that arrives late (the graph) or changed size: everything it shows is drawn again. @param {string} name */
   render.refresh = (name) => { const e = entries.find((x) => x.name === name); if (e) for (const k of e.reads) e.pending.add(k); };
+  /** Views mounted later (expression mode's, issue 15): rows like the table's, drawn in `mode` only; they draw all they
+   *  read at once. @param {any[]} rows @param {string} mode */
+  render.add = (rows, mode) => {
+    for (const e of make(rows, mode)) {
+      entries.push(e);
+      counts[e.name] = 0;
+      for (const k of e.reads) e.pending.add(k);
+      if (e.root) { byRoot.set(e.root, e); io?.observe(e.root); }
+    }
+  };
   /** Draws per view since the start (read by tests). */
   render.counts = counts;
   /** Each view's recent cost of a draw in ms (read by the benchmark). */
   render.costs = () => Object.fromEntries(entries.map((e) => [e.name, +e.cost.toFixed(2)]));
   /** true when some visible view waits to draw. */
-  render.busy = () => entries.some((e) => e.pending.size && e.visible && e.ready());
+  render.busy = () => entries.some((e) => e.pending.size && e.visible && e.ready() && !(e.mode && e.mode !== s.mode));
   return render;
 }

@@ -25,7 +25,7 @@ export const EXTENT = { x0: -2, x1: 2, y0: -2, y1: 2 };
  * The limits and names the page uses, all the engine's (engine.limits(): its own and the page's stricter ones); filled
  * by useEngineLimits() before anything is parsed or shown. Read them here, never spell them.
  * @type {{ maxLayers: number, maxWidth: number, maxPoints: number, maxLinkPoints: number, maxLinkChars: number,
- *   trace: number, coord: number, datasets: string[], datasetTitle: Record<string, string> }}
+ *   trace: number, coord: number, datasets: string[], datasetTitle: Record<string, string>, exprSource?: number }}
  */
 export const LIMITS = /** @type {any} */ ({});
 
@@ -56,6 +56,9 @@ export const LINK = [
   { key: 'train', kind: 'points', def: null, label: 'training points' },
   { key: 'val', kind: 'points', def: null, label: 'validation points' },
   { key: 'test', kind: 'points', def: null, label: 'test points' },
+  // expression mode (issue 15): `expr` without `mode` opens it; the expression page reads only these two (`page: 'expr'`)
+  { key: 'mode', kind: 'enum', values: ['network', 'expression'], def: 'network', label: 'mode', page: 'expr' },
+  { key: 'expr', kind: 'text', def: null, label: 'expression', page: 'expr' },
 ];
 
 /**
@@ -80,9 +83,19 @@ export function useEngineLimits(l) {
   set('tl', { ...l.label });
 }
 
-/** Throws unless useEngineLimits() ran (every limit of the page is the engine's). */
-export function limitsLoaded() {
-  if (LIMITS.maxPoints === undefined) throw new Error('state: the engine\'s limits are not loaded (useEngineLimits)');
+/**
+ * Takes the link's length limit and the snippet limits from the expression engine (an expression page runs without
+ * the network engine). @param {{ source: number, linkChars: number }} l  the expression engine's limits()
+ */
+export function useExpressionLimits(l) {
+  Object.assign(LIMITS, { exprSource: l.source, maxLinkChars: l.linkChars });
+}
+
+/** Throws unless useEngineLimits() ran (every limit of the page is the engine's); an expression page needs only the
+ *  expression engine's (useExpressionLimits). @param {boolean} [network] */
+export function limitsLoaded(network = true) {
+  if (network && LIMITS.maxPoints === undefined) throw new Error('state: the engine\'s limits are not loaded (useEngineLimits)');
+  if (LIMITS.maxLinkChars === undefined) throw new Error('state: no limits loaded (useEngineLimits or useExpressionLimits)');
 }
 
 /** The network fields: a change builds a new Trainer. */
@@ -90,7 +103,8 @@ export const NETWORK_KEYS = LINK.filter((f) => f.net).map((f) => f.key);
 /** Every setting the settings panel shows. */
 export const SETTING_KEYS = [...NETWORK_KEYS, 'lr', 'wd'];
 
-/** Fields of the running page, with their writer: actions.js (a), edit-actions.js (e), teach-actions.js (t), loop.js (l). */
+/** Fields of the running page, with their writer: actions.js (a), edit-actions.js (e), teach-actions.js (t), loop.js (l),
+ *  expr-actions.js (x). */
 export const RUNTIME = {
   playing: { def: false, by: 'a' },
   trainingRun: { def: 0, by: 'a', doc: 'bumped by reset and rebuild: the loss chart starts over' },
@@ -119,14 +133,16 @@ export const RUNTIME = {
   lossSize: { def: false, by: 't', doc: 'per-point view: sizes points by their loss, rings the misclassified' },
   saturated: { def: false, by: 't', doc: 'marks tanh nodes with |out| > 0.99' },
   check: { def: null, by: 't', doc: 'the last gradient check: { text, ok }' },
-  mode: { def: 'network', by: 'a', doc: "'network'; expression mode (issue 15) adds 'expression'" },
+  exprError: { def: null, by: 'x', doc: 'why the snippet in the editor does not run: { line, column, offset, detail }; the last good graph stays, dimmed' },
+  exprNote: { def: '', by: 'x', doc: 'a slider move the snippet refused, or a snippet too long for the link' },
 };
 
 const copy = (v) => (Array.isArray(v) ? [...v] : v);
 
-/** A state with the link's values (url-state.js: parseHash) and every runtime field at its default. */
-export function createState(link = {}) {
-  limitsLoaded();
+/** A state with the link's values (url-state.js: parseHash) and every runtime field at its default. An expression page
+ *  (network false) has no network engine: its network fields stay undefined. */
+export function createState(link = {}, network = true) {
+  limitsLoaded(network);
   const s = {};
   for (const f of LINK) s[f.key] = copy(link[f.key] !== undefined ? link[f.key] : f.def);
   for (const [k, f] of Object.entries(RUNTIME)) s[k] = f.def;
@@ -139,10 +155,10 @@ const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && a.len
 /**
  * The state and the set of what changed since the last render. Engine changes are marked with the pseudo-fields
  * 'params' (a step, a reset), 'points' (an edit) and 'network' (a new Trainer) by snapshot.js.
- * @param {Record<string, any>} link
+ * @param {Record<string, any>} link  @param {boolean} [network] false: an expression page (createState)
  */
-export function createStore(link) {
-  const state = createState(link);
+export function createStore(link, network = true) {
+  const state = createState(link, network);
   /** @type {Set<string>} */ const changed = new Set(Object.keys(state).concat('params', 'points', 'network'));
   return {
     state,

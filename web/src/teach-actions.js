@@ -5,11 +5,12 @@ import { Walk } from './walkthrough.js';
 
 const walks = new WeakMap(); // passes (from the snapshot) -> { forward, backward } Walks
 
-/** The Walk the state asks for, or null when the numbers are live. @param {any} app */
+/** The Walk the state asks for, or null when the numbers are live; in expression mode, the snippet's. @param {any} app */
 export function walkOf(app) {
   const s = app.store.state;
   if (s.walkMode === 'off') return null;
-  const passes = app.snap.passes(s.tx, s.ty, s.tl);
+  const passes = s.mode === 'expression' ? app.expr?.passes() : app.snap.passes(s.tx, s.ty, s.tl);
+  if (!passes) return null;
   let w = walks.get(passes);
   if (!w) walks.set(passes, (w = {}));
   return (w[s.walkMode] ??= new Walk(passes.graph, passes.order, passes.steps, s.walkMode));
@@ -42,16 +43,30 @@ export function createTeachActions(app) {
       else store.set({ walkPos: state.walkPos + 1 });
     },
     exitWalk() { store.set({ walkMode: 'off', walkPos: 0, walkPlaying: false }); },
+    /** Node indices mean nothing in another graph (a new snippet, the other mode): no pin, hover or check. */
+    forgetNodes() { store.set({ pinned: null, hoverNode: null, check: null }); },
     setWalkSpeed(nodesPerSecond) { store.set({ walkSpeed: nodesPerSecond }); },
 
     pin(i) { store.set({ pinned: i }); },
     hoverNode(i) { store.set({ hoverNode: i }); },
     checkNode() {
       if (state.pinned == null) return;
+      if (state.mode === 'expression') { // the snippet's backward root by the pinned node
+        const name = app.expr.graph().nodes[state.pinned]?.name ?? `node ${state.pinned}`;
+        store.set({ check: { kind: 'node', name, ...app.expr.gradCheck(state.pinned) } });
+        return;
+      }
       const g = snap.graph(...at()), r = snap.trainer.gradCheck(...at(), state.pinned);
       store.set({ check: { kind: 'node', node: state.pinned, name: g.nodes[state.pinned]?.name ?? `node ${state.pinned}`, ...r } });
     },
-    checkParams() { store.set({ check: { kind: 'params', names: snap.paramNames(), ...snap.trainer.gradCheckParams(...at()) } }); },
+    checkParams() {
+      if (state.mode === 'expression') { // every Value(...) leaf the root reaches
+        const leaves = app.expr.leaves().filter((l) => l.node >= 0);
+        store.set({ check: { kind: 'params', names: leaves.map((l) => l.name), relError: Float64Array.from(leaves, (l) => app.expr.gradCheck(l.node).relError) } });
+        return;
+      }
+      store.set({ check: { kind: 'params', names: snap.paramNames(), ...snap.trainer.gradCheckParams(...at()) } });
+    },
     setPointParam(p) { store.set({ pointParam: p, lossSize: p == null ? state.lossSize : false }); },
     setLossSize(on) { store.set({ lossSize: !!on, pointParam: on ? null : state.pointParam }); },
     setSaturated(on) { store.set({ saturated: !!on }); },

@@ -1,9 +1,19 @@
 // The link: the state's link fields (state.js: LINK) read from and written to the URL hash.
-// Parsing is strict: each bad field falls back to its default and is reported; nothing is ever eval'd.
+// Parsing is strict: each bad field falls back to its default and is reported; nothing is ever eval'd. An expression
+// page (no network engine) reads only the fields it shows and carries the others through unread.
 import { LINK, LIMITS, limitsLoaded } from './state.js';
 
-export function defaults() {
-  limitsLoaded();
+/** The mode a link opens: its `mode`, else 'expression' when it has `expr` (main.js reads it before any engine loads).
+ *  @param {URLSearchParams | string} link */
+export function linkMode(link) {
+  const p = typeof link === 'string' ? new URLSearchParams(link.replace(/^#/, '')) : link;
+  const m = p.get('mode');
+  return m === 'network' || m === 'expression' ? m : p.has('expr') ? 'expression' : 'network';
+}
+
+/** @param {boolean} [network] false: an expression page (its network fields stay undefined) */
+export function defaults(network = true) {
+  limitsLoaded(network);
   const out = {};
   for (const s of LINK) out[s.key] = Array.isArray(s.def) ? [...s.def] : s.def;
   return out;
@@ -14,6 +24,7 @@ const short = (v) => (v.length > 24 ? `${v.slice(0, 24)}…` : v);
 
 /** Parses one field's text; returns [value] or a message saying what is allowed. */
 function parseField(s, text) {
+  if (s.kind === 'text') return [text];
   if (s.kind === 'enum') return s.values.includes(text) ? [text] : `expected one of ${s.values.join(', ')}`;
   if (s.kind === 'bool') return text === '' || text === '1' || text === 'true' ? [true] : text === '0' || text === 'false' ? [false] : 'expected 1 or 0';
   if (s.kind === 'int' || s.kind === 'num') {
@@ -49,39 +60,49 @@ function parseField(s, text) {
 }
 
 /**
- * Reads a URL hash ('#dataset=xor&n=50...'). Unknown keys and bad values are reported and ignored;
- * the rest of the link still applies. @returns {{ values: Record<string, any>, errors: string[] }}
+ * Reads a URL hash ('#dataset=xor&n=50...'). Unknown keys and bad values are reported and ignored; the rest of the
+ * link still applies. `expr` without `mode` opens expression mode. An expression page (network false) parses only the
+ * expression fields; `rest` keeps every other pair as it came, for the link it writes and the network page it may open.
+ * @param {string} hash @param {boolean} [network]
+ * @returns {{ values: Record<string, any>, errors: string[], rest: [string, string][] }}
  */
-export function parseHash(hash) {
-  const values = defaults();
+export function parseHash(hash, network = true) {
+  const values = defaults(network);
+  /** @type {[string, string][]} */ const rest = [];
   const errors = [];
   const text = String(hash ?? '').replace(/^#/, '');
-  if (text.length > LIMITS.maxLinkChars) return { values, errors: [`The link is too long (over ${LIMITS.maxLinkChars.toLocaleString('en')} characters): using the defaults.`] };
+  if (text.length > LIMITS.maxLinkChars) return { values, rest, errors: [`The link is too long (over ${LIMITS.maxLinkChars.toLocaleString('en')} characters): using the defaults.`] };
   let params;
-  try { params = new URLSearchParams(text); } catch { return { values, errors: ['The link could not be read: using the defaults.'] }; }
+  try { params = new URLSearchParams(text); } catch { return { values, rest, errors: ['The link could not be read: using the defaults.'] }; }
   for (const [key, raw] of params) {
     const s = LINK.find((x) => x.key === key);
+    if (!network && s?.page !== 'expr') { rest.push([key, raw]); continue; }
     if (!s) { errors.push(`Ignored unknown setting '${short(key)}' in the link.`); continue; }
     const r = parseField(s, raw);
     if (typeof r === 'string') errors.push(`Ignored ${s.label} '${short(raw)}' in the link: ${r}.`);
     else values[key] = r[0];
   }
-  return { values, errors };
+  if (values.expr != null && !params.has('mode')) values.mode = linkMode(params);
+  return { values, errors, rest };
 }
 
 const fmtPoint = (p) => `${p.x},${p.y},${p.label}`;
 
-/** Writes the non-default values as a hash ('' when everything is default). */
-export function toHash(values) {
+/** Writes the non-default values as a hash ('' when everything is default), then `rest` (parseHash's) as it came.
+ *  `mode` is written only when it is not the one the link implies (`expr` implies expression mode).
+ * @param {Record<string, any>} values @param {[string, string][]} [rest] */
+export function toHash(values, rest = []) {
   const params = new URLSearchParams();
   for (const s of LINK) {
     const v = values[s.key];
     if (v === undefined || v === null) continue;
+    if (s.key === 'mode') { if (v !== (values.expr != null ? 'expression' : 'network')) params.set('mode', v); continue; }
     if (s.kind === 'ints') { if (v.join(',') !== s.def.join(',')) params.set(s.key, v.join(',')); continue; }
     if (s.kind === 'points') { params.set(s.key, v.map(fmtPoint).join(';')); continue; }
     if (s.kind === 'bool') { if (v !== s.def) params.set(s.key, v ? '1' : '0'); continue; }
     if (v !== s.def) params.set(s.key, String(v));
   }
+  for (const [k, v] of rest) params.append(k, v);
   const text = params.toString().replace(/%2C/g, ',').replace(/%3B/g, ';');
   return text ? `#${text}` : '';
 }

@@ -61,7 +61,7 @@ export class Walk {
     }
     const s = pos - 1;
     return { values, pendingData: null, pendingGrad, current: s >= 0 ? [st.node[s]] : [0], operand: s >= 0 ? [st.operand[s]] : [],
-      text: s < 0 ? 'Backward pass: it starts at the loss with loss.grad = 1, then applies each op\'s local rule in reverse order.'
+      text: s < 0 ? `Backward pass: it starts at ${this.name(0)} with ${this.name(0)}.grad = 1, then applies each op's local rule in reverse order.`
         : this.backwardText(s, values[N + st.operand[s]], received[st.operand[s]]),
       where: `backward ${pos} / ${this.length}` };
   }

@@ -28,6 +28,10 @@ export function buildDot(graph) {
   return out.join('\n');
 }
 
+/** The name a value box shows on its first line: an expression node's label (its variable or label=, else none: its
+ *  engine name is only its op), else the network node's name. @param {{ name?: string, label?: string | null }} n */
+export const boxName = (n) => ('label' in n ? n.label : n.name) ?? '';
+
 /**
  * The DOT lines of one op-level value: its box v<i> (name, data, grad: the reference picture's box with the node's name
  * on top), and for a computed value its op ellipse o<i> -> v<i>. Number lines are padded to the widest number a box
@@ -36,7 +40,7 @@ export function buildDot(graph) {
  */
 export function valueDot(n, i) {
   const width = 'data: '.length + BOX_NUMBER.length;
-  const lines = valueLabel(n.name ?? '', n.data, n.grad).map((s) => s.padEnd(width, ' '));
+  const lines = valueLabel(boxName(n), n.data, n.grad).map((s) => s.padEnd(width, ' '));
   const out = [`  v${i} [label=${dotString(lines.join('\n'))}];`];
   if (n.op) {
     out.push(`  o${i} [label=${dotString(n.op)} shape=ellipse fontname="Helvetica" fontsize=9 margin="0.02,0.01"];`);

@@ -3,6 +3,7 @@
 import { fmtBox, gradFill } from './format.js';
 import { SIGN_COLOR } from '../palette.js';
 import { paramSummary } from './neuron-graph.js';
+import { boxName } from './graph-dot.js';
 
 /** @typedef {import('../engine').Graph} Graph */
 /** @typedef {import('./graph-layout.js').Layout} Layout */
@@ -154,7 +155,8 @@ export class SceneDrawing {
         t.setAttribute('x', x);
         t.setAttribute('y', String(c ? -d.h / 2 + 4 + LINE * line + 9.5 : LINE * (line - 1) + 3.5));
       });
-      if (!c && texts[0].textContent !== (nodes[d.i].name || ' ')) texts[0].textContent = nodes[d.i].name || ' '; // a new graph may reuse the box
+      const name = boxName(nodes[d.i]) || ' ';
+      if (!c && texts[0].textContent !== name) texts[0].textContent = name; // a new graph may reuse the box
       const [data, grad] = texts.slice(1);
       this.dataText[d.i] = /** @type {Text} */ (data.firstChild);
       this.gradText[d.i] = /** @type {Text} */ (grad.firstChild);

@@ -90,7 +90,7 @@ export function nodeCheck(c) {
 }
 
 /** @param {{ names: string[], relError: Float64Array }} c */
-function paramsCheck(c) {
+export function paramsCheck(c) {
   const errs = Array.from(c.relError);
   const worst = errs.reduce((w, e, i) => (e > errs[w] || Number.isNaN(e) ? i : w), 0);
   const failed = errs.filter((e) => !(e < PASS)).length;

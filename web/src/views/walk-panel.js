@@ -3,14 +3,15 @@
 import { el } from './dom.js';
 
 export class WalkPanel {
-  /** @param {HTMLElement} root @param {{ onMode: (m: 'off'|'forward'|'backward') => void, onGo: (delta: number | 'start' | 'end') => void, onPlay: () => void }} h */
-  constructor(root, h) {
+  /** @param {HTMLElement} root @param {{ onMode: (m: 'off'|'forward'|'backward') => void, onGo: (delta: number | 'start' | 'end') => void, onPlay: () => void }} h
+   *  @param {string} [id] the prefix of its element ids (a second walk bar on the page: expression mode's) */
+  constructor(root, h, id = 'walk') {
     this.root = root;
     root.classList.add('walk');
     this.modes = ['off', 'forward', 'backward'].map((m) => {
-      const r = el('input', { type: 'radio', name: 'walk-mode', value: m, id: `walk-${m}` });
+      const r = el('input', { type: 'radio', name: `${id}-mode`, value: m, id: `${id}-${m}` });
       r.addEventListener('change', () => r.checked && h.onMode(/** @type {any} */ (m)));
-      return el('label', { class: 'radio', htmlFor: `walk-${m}` }, r, m === 'off' ? 'live' : `${m} pass`);
+      return el('label', { class: 'radio', htmlFor: `${id}-${m}` }, r, m === 'off' ? 'live' : `${m} pass`);
     });
     const btn = (text, label, fn) => { const b = el('button', { type: 'button', 'aria-label': label, title: label }, text); b.addEventListener('click', fn); return b; };
     this.buttons = [btn('Start', 'Walk: back to the start', () => h.onGo('start')), btn('◀ Previous', 'Walk: previous', () => h.onGo(-1)),
@@ -22,13 +23,13 @@ export class WalkPanel {
       el('span', { role: 'radiogroup', 'aria-label': 'Walk through a pass', class: 'walk-modes' }, ...this.modes), ...this.buttons, this.where), this.text);
   }
 
-  /** @param {{ mode: string, where?: string, text?: string, playing?: boolean }} s */
+  /** @param {{ mode: string, where?: string, text?: string, playing?: boolean, idle?: string }} s  idle: the text when off */
   render(s) {
     this.modes.forEach((l) => { /** @type {HTMLInputElement} */ (l.firstChild).checked = /** @type {HTMLInputElement} */ (l.firstChild).value === s.mode; });
     const on = s.mode !== 'off';
     this.buttons.forEach((b) => { b.disabled = !on; });
     this.play.textContent = s.playing ? 'Pause walk' : 'Play walk';
     this.where.textContent = on ? s.where ?? '' : '';
-    this.text.textContent = on ? s.text ?? '' : 'Live: the numbers follow training. Pick a pass to walk through it node by node.';
+    this.text.textContent = on ? s.text ?? '' : s.idle ?? 'Live: the numbers follow training. Pick a pass to walk through it node by node.';
   }
 }
