@@ -9,7 +9,7 @@ beforeAll(async () => { useEngineLimits((await loadEngine()).limits()); });
 describe('url state', () => {
   it('defaults make an empty hash and an empty hash gives the defaults', () => {
     expect(toHash(defaults())).toBe('');
-    expect(parseHash('')).toEqual({ values: defaults(), errors: [] });
+    expect(parseHash('')).toEqual({ values: defaults(), errors: [], rest: [] });
   });
 
   it('round-trips every kind of setting, points exactly', () => {

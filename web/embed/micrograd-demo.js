@@ -2,8 +2,9 @@
 // page that sits beside this script (attributes become the page's link settings) and sizes the frame.
 //   <script type="module" src="https://USER.github.io/micrograd-live/micrograd-demo.js"></script>
 //   <micrograd-demo view="boundary" hidden="8" controls="min" autoplay></micrograd-demo>
+//   <micrograd-demo expr="a = Value(2.0); b = a * a + 1"></micrograd-demo>   (a snippet: expression mode)
 const SETTINGS = ['view', 'controls', 'autoplay', 'dataset', 'n', 'noise', 'seed', 'hidden', 'act', 'opt', 'lr', 'wd',
-  'tx', 'ty', 'tl', 'speed', 'train', 'val'];
+  'tx', 'ty', 'tl', 'speed', 'train', 'val', 'mode', 'expr'];
 const PAGE = new URL('./index.html', import.meta.url);
 
 class MicrogradDemo extends HTMLElement {

@@ -49,7 +49,7 @@ export function createExprActions(app) {
       } catch (e) {
         if (!(e instanceof app.expr.engine.ExpressionError)) throw e;
         const err = /** @type {any} */ (e);
-        store.set({ exprError: { line: err.line, column: err.column, offset: err.offset, detail: err.detail } });
+        store.set({ exprError: { line: err.line, column: err.column, offset: err.offset, detail: err.detail }, exprNote: checkLink() });
         return false;
       }
       app.teach.exitWalk();
