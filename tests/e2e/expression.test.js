@@ -135,19 +135,21 @@ describe('expression mode', () => {
     await page.click('label[for=expr-walk-backward]');
     await page.click('.expr-walk-panel button[aria-label="Walk: next"]');
     expect(await page.textContent('.expr-walk-panel .walk-text')).toBe('n.grad += (1 − o.data²) × o.grad = 0.5000 × 1.0000 = 0.5000');
+    await page.click('.expr-walk-panel button[aria-label="Walk: next"]'); // a compound label reads as one name
+    expect(await page.textContent('.expr-walk-panel .walk-text')).toBe('(x1*w1 + x2*w2).grad += 1 × n.grad = 1.0000 × 0.5000 = 0.5000');
     expect(await page.locator('#expr-graph text.gv-grad', { hasText: 'pending' }).count()).toBeGreaterThan(0);
     await page.click('.expr-walk-panel button[aria-label="Walk: to the end"]');
     expect(await page.locator('#expr-graph text.gv-grad', { hasText: 'pending' }).count()).toBe(0);
     expect(await page.textContent('.expr-walk-panel .walk-where')).toMatch(/^backward (\d+) \/ \1$/);
     await page.click('label[for=expr-walk-forward]');
     await page.click('.expr-walk-panel button[aria-label="Walk: next"]');
-    expect(await page.textContent('.expr-walk-panel .walk-text')).toMatch(/^x1 = 2\.0000/);
+    expect(await page.textContent('.expr-walk-panel .walk-text')).toBe('x1 = 2.0000   (a leaf Value)');
     await page.click('label[for=expr-walk-off]');
     await page.click('#expr-graph g.gv-value[data-index="1"]'); // n, pinned
     await page.click('.expr-values button:has-text("Check pinned node")');
     expect(await page.textContent('.expr-values .check-result')).toMatch(/^n: autograd 0\.500000, finite difference 0\.500000.*✓ pass/);
     await page.click('.expr-values button:has-text("Check every leaf")');
-    expect(await page.textContent('.expr-values .check-result')).toMatch(/^5 parameters: .*✓ all below/);
+    expect(await page.textContent('.expr-values .check-result')).toMatch(/^5 leaves: .*✓ all below/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -68,7 +68,8 @@ export class Walk {
 
   forwardText(i) {
     const n = this.graph.nodes[i], ops = this.operands[i], d = (k) => fmt4(this.graph.nodes[k].data);
-    const kind = n.param != null ? 'a parameter' : n.input ? 'an input' : 'a constant';
+    // an expression's nodes carry a label (string or null); its leaves are the snippet's Value(...)s
+    const kind = 'label' in n ? 'a leaf Value' : n.param != null ? 'a parameter' : n.input ? 'an input' : 'a constant';
     if (!n.op) return `${this.name(i)} = ${fmt4(n.data)}   (${kind})`;
     let f;
     if (n.op === '+' || n.op === '*') f = `${d(ops[0])} ${n.op === '*' ? '×' : '+'} ${d(ops[1])}`;

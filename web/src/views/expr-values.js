@@ -44,7 +44,7 @@ export class ExprValues {
     });
     this.checkNode.disabled = pinned == null;
     const c = check;
-    this.result.textContent = c ? (c.kind === 'node' ? nodeCheck(c) : paramsCheck(c)) : '';
+    this.result.textContent = c ? (c.kind === 'node' ? nodeCheck(c) : paramsCheck(c, 'leaves')) : '';
     this.result.className = `check-result ${!c ? '' : (c.kind === 'node' ? c.relError < PASS : [...c.relError].every((e) => e < PASS)) ? 'pass' : 'fail'}`;
   }
 }

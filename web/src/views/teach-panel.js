@@ -89,11 +89,11 @@ export function nodeCheck(c) {
   return `${c.name}: autograd ${f6(c.autograd)}, finite difference ${f6(c.numeric)}, relative error ${sci(c.relError)} ${ok ? '✓ pass' : '✗ FAIL'}`;
 }
 
-/** @param {{ names: string[], relError: Float64Array }} c */
-export function paramsCheck(c) {
+/** @param {{ names: string[], relError: Float64Array }} c  @param {string} what what was checked, plural */
+export function paramsCheck(c, what = 'parameters') {
   const errs = Array.from(c.relError);
   const worst = errs.reduce((w, e, i) => (e > errs[w] || Number.isNaN(e) ? i : w), 0);
   const failed = errs.filter((e) => !(e < PASS)).length;
-  return `${errs.length} parameters: largest relative error ${sci(errs[worst])} (${c.names[worst] ?? worst}); ` +
+  return `${errs.length} ${what}: largest relative error ${sci(errs[worst])} (${c.names[worst] ?? worst}); ` +
     (failed ? `✗ ${failed} above ${PASS}` : `✓ all below ${PASS}`);
 }
