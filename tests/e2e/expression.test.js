@@ -175,6 +175,8 @@ describe('expression mode', () => {
   it('switches modes: the network keeps training where it was; a snippet page opens the network on the same link', async () => {
     const { page, errors } = await openPage(browser, server.url);
     await page.waitForFunction(() => window.micrograd?.trainer, null, { timeout: 30000 });
+    // the switch is styled on the network page too (its styles load with it, not with expression mode)
+    expect(await page.$eval('#mode-network', (r) => getComputedStyle(r).opacity)).toBe('0');
     await page.getByRole('button', { name: 'Step ×10' }).click();
     await page.click('label[for=mode-expression]');
     await expectOut(page, 'readme');
