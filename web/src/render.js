@@ -2,9 +2,8 @@
 // Each view declares the fields it reads and draws when one of them changed; while training plays, only when it is on
 // screen and at most as often as a person can read it (never spending more than a tenth of the time on itself, and
 // at max speed at most 10 times a second: a frame that changes nothing costs the browser nothing).
-import { LINK, EXTENT, SPEEDS } from './state.js';
+import { LINK, EXTENT, SPEEDS, GRID, FIELD } from './state.js';
 import { walkOf } from './teach-actions.js';
-import { GRID, FIELD } from './snapshot.js';
 import { nodeCheck, PASS } from './views/teach-panel.js';
 
 const LIVE = ['params', 'network', 'tx', 'ty', 'tl', 'walkMode', 'walkPos'];

@@ -2,11 +2,9 @@
 // values, the traced graph. Every change to the Trainer goes through here and bumps a version; every read copies out
 // of WASM only when what it depends on changed since the last copy. The store hears of changes as the pseudo-fields
 // 'params', 'points' and 'network'.
-import { EXTENT } from './state.js';
+import { EXTENT, GRID, FIELD } from './state.js';
 
 const SPLITS = ['train', 'val', 'test'];
-export const GRID = 100;   // boundary cells per side, scaled up smoothly to the canvas
-export const FIELD = 48;   // node heatmap cells per side
 
 export class Snapshot {
   /** @param {any} trainer an engine Trainer @param {{ touch: (...k: string[]) => void }} store */

@@ -20,6 +20,8 @@ export const DEFAULT_SPEED = 3;
 
 /** The extent of the input plane shown on the canvas (the reference page's). */
 export const EXTENT = { x0: -2, x1: 2, y0: -2, y1: 2 };
+export const GRID = 100;   // boundary cells per side, scaled up smoothly to the canvas (snapshot.js, render.js)
+export const FIELD = 48;   // node heatmap cells per side
 
 /**
  * The limits and names the page uses, all the engine's (engine.limits(): its own and the page's stricter ones); filled
