@@ -89,6 +89,7 @@ describe('expression mode', () => {
     expect(await page.textContent('.expr-error')).toMatch(/^Line 4, column \d+: ValueError: math domain error/);
     expect(await page.locator('.expr-hl .err-at').count()).toBe(1);
     expect(await page.locator('.expr-graph-panel.expr-stale').count()).toBe(1);
+    expect(await page.locator('.expr-values.expr-stale').count()).toBe(1); // the last good numbers, dimmed too
     expect(await page.locator('#expr-graph g.gv-value').count()).toBe(JSON.parse(golden('softmax.graph.json')).nodes.length);
     expect(await page.locator('#expr-leaf-0').isDisabled()).toBe(true);
     await page.fill('#expr-source', 'a = Value(2.0)\nb = a +* 3\n'); // a syntax error: its own line and column
@@ -96,6 +97,7 @@ describe('expression mode', () => {
     expect(await page.$$eval('.expr-hl .ln.err-line', (l) => l.map((e) => e.dataset.n))).toEqual(['2']);
     await page.fill('#expr-source', SOFTMAX);
     await page.waitForSelector('.expr-graph-panel:not(.expr-stale)');
+    expect(await page.locator('.expr-values.expr-stale').count()).toBe(0);
     expect(await page.textContent('.expr-error')).toBe('');
     expect(errors).toEqual([]);
     await page.close();

@@ -33,8 +33,8 @@ export function exprRows(app, views) {
     ['exprEditor', views.editor.root, ['expr', 'exprError'], 0, () => views.editor.render({ text: snippetOf(s), error: s.exprError })],
     ['exprSliders', views.sliders.root, ['exprGraph', 'exprValues', 'exprError', 'expr', 'exprNote'], 0, (/** @type {Set<string>} */ keys) =>
       views.sliders.render({ leaves: app.expr.leaves(), fresh: keys.has('exprGraph'), disabled: !inSync(), note: s.exprNote }), loaded],
-    ['exprValues', views.values.root, ['exprGraph', 'exprValues', 'pinned', 'check'], 0, () => {
-      views.values.render({ values: app.expr.values(), pinned: s.pinned, check: s.check });
+    ['exprValues', views.values.root, ['exprGraph', 'exprValues', 'exprError', 'pinned', 'check'], 0, () => {
+      views.values.render({ values: app.expr.values(), pinned: s.pinned, check: s.check, stale: !!s.exprError });
       if (!performance.getEntriesByName('micrograd:expr-interactive').length) performance.mark('micrograd:expr-interactive');
     }, loaded],
     ['exprGraph', views.graphWrap, ['exprGraph', 'exprValues', 'exprError', 'walkMode', 'walkPos', 'colorByGrad', 'pinned', 'hoverNode', 'hoverParam'], 0,

@@ -32,8 +32,10 @@ export class ExprValues {
       el('h2', {}, 'Gradient check'), el('div', { class: 'button-row' }, this.checkNode, leaves), this.result);
   }
 
-  /** @param {{ values: { name: string, data: number, grad: number }[] | null, pinned: number | null, check: any }} s */
-  render({ values, pinned, check }) {
+  /** @param {{ values: { name: string, data: number, grad: number }[] | null, pinned: number | null, check: any, stale?: boolean }} s
+   *  stale: the snippet shown has an error; these are the last good run's numbers */
+  render({ values, pinned, check, stale = false }) {
+    this.root.classList.toggle('expr-stale', stale);
     const rows = values ?? [];
     while (this.body.rows.length > rows.length) this.body.deleteRow(-1);
     rows.forEach((v, i) => {
