@@ -2,6 +2,7 @@
 // (an Expression), and what it holds copied out of WASM once per change: its variables, graph, leaves and passes.
 // Every change goes through here and marks the store's pseudo-fields 'exprGraph' (a new snippet: new structure) and
 // 'exprValues' (a leaf moved: new numbers only). A snippet that does not run changes nothing here.
+import { nameNodes } from './expr-names.js';
 
 export class ExprSnapshot {
   /** @param {import('./expression').ExpressionEngine} engine @param {{ touch: (...k: string[]) => void }} store */
@@ -56,8 +57,8 @@ export class ExprSnapshot {
     return value;
   }
 
-  /** The backward root's graph (names, ops, edges; the numbers as of the run). */
-  graph() { return this._memo('graph', ['graph'], (x) => x.graph()); }
+  /** The backward root's graph (names, ops, edges; the numbers as of the run); unnamed nodes named by their expression. */
+  graph() { return this._memo('graph', ['graph'], (x) => nameNodes(x.graph())); }
   /** data of every graph node, then grad. */
   graphValues() { return this._memo('graphValues', ['graph', 'values'], (x) => x.graphValues()); }
   /** [{ name, data, grad }] of each variable holding a Value. */
@@ -67,7 +68,7 @@ export class ExprSnapshot {
   /** The passes for a walk: the graph with its numbers now, the forward order and the backward steps. */
   passes() {
     return this._memo('passes', ['graph', 'values'], (x) => {
-      const g = x.graph();
+      const g = nameNodes(x.graph());
       return { graph: g, order: x.forwardOrder(), steps: x.backwardSteps() };
     });
   }
