@@ -13,7 +13,8 @@ export function sliderRange(v) {
   return { min: +snap(v - span).toPrecision(12), max: +snap(v + span).toPrecision(12), step: +step.toPrecision(12) };
 }
 
-const short = (/** @type {number} */ v) => (Number.isInteger(v) ? v.toFixed(1) : String(+v.toPrecision(10)));
+/** The number beside a slider: 8 significant digits fit its column (every digit is in the snippet and the title). */
+const short = (/** @type {number} */ v) => (Number.isInteger(v) ? v.toFixed(1) : String(+v.toPrecision(8)));
 
 export class ExprSliders {
   /** @param {HTMLElement} root @param {{ onLeaf: (i: number, text: string) => void, onHover: (leaf: number | null) => void }} h */
@@ -39,6 +40,7 @@ export class ExprSliders {
       const r = this.rows[i];
       if (document.activeElement !== r.input || Number(r.input.value) !== l.data) r.input.value = String(l.data);
       r.out.textContent = short(l.data);
+      r.out.title = String(l.data);
       r.input.disabled = disabled;
     });
     this.note.textContent = note || (leaves && !leaves.length ? 'No Value(...) in the snippet: nothing to move.' : '');
