@@ -147,6 +147,7 @@ describe('expression mode', () => {
     await page.click('.expr-walk-panel button[aria-label="Walk: next"]');
     expect(await page.textContent('.expr-walk-panel .walk-text')).toBe('x1 = 2.0000   (a leaf Value)');
     await page.click('label[for=expr-walk-off]');
+    await page.click('#expr-graph button:has-text("Fit")'); // the walk panned to x1: the whole graph again
     await page.click('#expr-graph g.gv-value[data-index="1"]'); // n, pinned
     await page.click('.expr-values button:has-text("Check pinned node")');
     expect(await page.textContent('.expr-values .check-result')).toMatch(/^n: autograd 0\.500000, finite difference 0\.500000.*✓ pass/);
