@@ -1,7 +1,6 @@
 // The mode switch in the header: Network (the MLP learning) | Expression (type micrograd code). Owns its subtree;
 // shows the mode it is given and reports the learner's choice.
 import { el } from './dom.js';
-import './mode-switch.css';
 
 export class ModeSwitch {
   /** @param {HTMLElement} root @param {{ onMode: (m: 'network' | 'expression') => void }} h */
