@@ -31,7 +31,8 @@ export default defineConfig({
   plugins: single ? [viteSingleFile({ removeViteModuleLoader: true })] : [preloadWasm()],
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000, manifest: !single,
     assetsInlineLimit: single ? Infinity : 4096,
-    modulePreload: { polyfill: false }, // every browser that runs the page (es2022, WASM) has <link rel=modulepreload>
+    // no modulepreload links or polyfill: a dynamic import's CSS still comes with it (Vite's preload helper)
+    modulePreload: false,
     rolldownOptions: single ? {} : { output: { codeSplitting: { groups: [common] } } } },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -2,7 +2,8 @@
 // (a snippet in course notes) never downloads the network's engine, views or layout code, and the network page
 // never the expression engine until its switch asks. A failure to start is shown, never thrown away.
 import './style.css';
-import './views/mode-switch.css'; // the switch shows on both pages: its styles come with the entry's, in one file
+import './views/mode-switch.css'; // the switch shows on both pages
+import './views/loss-chart.css'; // in the entry's CSS file: one file fewer for the network page
 import { linkMode } from './url-state.js';
 
 const status = /** @type {HTMLElement} */ (document.getElementById('status'));

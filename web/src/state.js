@@ -109,34 +109,34 @@ export const SETTING_KEYS = [...NETWORK_KEYS, 'lr', 'wd'];
  *  expr-actions.js (x). */
 export const RUNTIME = {
   playing: { def: false, by: 'a' },
-  trainingRun: { def: 0, by: 'a', doc: 'bumped by reset and rebuild: the loss chart starts over' },
-  message: { def: '', by: 'a', doc: 'the one status line under the controls (link problems, refusals, the watchdog)' },
-  recovery: { def: null, by: 't', doc: '{ lr } the watchdog offers to reset with, or null' },
-  settingsError: { def: '', by: 'a', doc: 'why the last settings change was refused' },
+  trainingRun: { def: 0, by: 'a' }, // bumped by reset and rebuild: the loss chart starts over
+  message: { def: '', by: 'a' }, // the one status line under the controls (link problems, refusals, the watchdog)
+  recovery: { def: null, by: 't' }, // { lr } the watchdog offers to reset with, or null
+  settingsError: { def: '', by: 'a' }, // why the last settings change was refused
   shareNote: { def: '', by: 'a' },
-  frameError: { def: '', by: 'l', doc: 'a frame that threw: shown at the top, the loop goes on' },
+  frameError: { def: '', by: 'l' }, // a frame that threw: shown at the top, the loop goes on
   stepsPerSecond: { def: 0, by: 'l' },
   msPerStep: { def: 0, by: 'l' },
-  levelSets: { def: true, by: 'a', doc: 'the first layer\'s zero lines on the canvas' },
-  colorByGrad: { def: false, by: 'a', doc: 'graph boxes filled by grad sign (the toolbar button and the checkbox)' },
-  graphLevel: { def: 'neurons', by: 'a', doc: "the graph's level the learner chose: 'neurons' (a box per neuron, the whole network in view) or 'ops' (every value, as micrograd draws it); a walk shows the ops" },
-  hoverParam: { def: null, by: 'a', doc: 'the parameter under the pointer (graph or table)' },
-  newClass: { def: 0, by: 'e', doc: 'the class of points added by a click' },
+  levelSets: { def: true, by: 'a' }, // the first layer's zero lines on the canvas
+  colorByGrad: { def: false, by: 'a' }, // graph boxes filled by grad sign (the toolbar button and the checkbox)
+  graphLevel: { def: 'neurons', by: 'a' }, // the graph's level the learner chose: 'neurons' (a box per neuron, the whole network in view) or 'ops' (every value, as micrograd draws it); a walk shows the ops
+  hoverParam: { def: null, by: 'a' }, // the parameter under the pointer (graph or table)
+  newClass: { def: 0, by: 'e' }, // the class of points added by a click
   showVal: { def: true, by: 'e' },
-  edited: { def: false, by: 'e', doc: 'the points differ from the generated dataset: the link carries them' },
-  history: { def: null, by: 'e', doc: 'undo/redo: { undo: lists[], redo: lists[] } (data-edits.js)' },
-  hoverNode: { def: null, by: 't', doc: 'the graph node under the pointer (its field over the plane)' },
-  pinned: { def: null, by: 't', doc: 'the graph node clicked (tooltip kept, gradient check)' },
-  walkMode: { def: 'off', by: 't', doc: "'off' (live numbers), 'forward' or 'backward'" },
+  edited: { def: false, by: 'e' }, // the points differ from the generated dataset: the link carries them
+  history: { def: null, by: 'e' }, // undo/redo: { undo: lists[], redo: lists[] } (data-edits.js)
+  hoverNode: { def: null, by: 't' }, // the graph node under the pointer (its field over the plane)
+  pinned: { def: null, by: 't' }, // the graph node clicked (tooltip kept, gradient check)
+  walkMode: { def: 'off', by: 't' }, // 'off' (live numbers), 'forward' or 'backward'
   walkPos: { def: 0, by: 't' },
   walkPlaying: { def: false, by: 't' },
-  walkSpeed: { def: 3, by: 't', doc: 'nodes per second while a walk plays' },
-  pointParam: { def: null, by: 't', doc: 'per-point view: sizes points by their share of this parameter\'s grad' },
-  lossSize: { def: false, by: 't', doc: 'per-point view: sizes points by their loss, rings the misclassified' },
-  saturated: { def: false, by: 't', doc: 'marks tanh nodes with |out| > 0.99' },
-  check: { def: null, by: 't', doc: 'the last gradient check: { text, ok }' },
-  exprError: { def: null, by: 'x', doc: 'why the snippet in the editor does not run: { line, column, offset, detail }; the last good graph stays, dimmed' },
-  exprNote: { def: '', by: 'x', doc: 'a slider move the snippet refused, or a snippet too long for the link' },
+  walkSpeed: { def: 3, by: 't' }, // nodes per second while a walk plays
+  pointParam: { def: null, by: 't' }, // per-point view: sizes points by their share of this parameter's grad
+  lossSize: { def: false, by: 't' }, // per-point view: sizes points by their loss, rings the misclassified
+  saturated: { def: false, by: 't' }, // marks tanh nodes with |out| > 0.99
+  check: { def: null, by: 't' }, // the last gradient check: { text, ok }
+  exprError: { def: null, by: 'x' }, // why the snippet in the editor does not run: { line, column, offset, detail }; the last good graph stays, dimmed
+  exprNote: { def: '', by: 'x' }, // a slider move the snippet refused, or a snippet too long for the link
 };
 
 const copy = (v) => (Array.isArray(v) ? [...v] : v);

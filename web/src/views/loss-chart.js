@@ -1,6 +1,6 @@
 // Loss chart view: train/val loss (left axis, linear or log) and accuracy (right axis, dashed) vs step, in bounded memory.
 import { select, scaleLinear, scaleLog, axisBottom, axisLeft, axisRight, line, format } from 'd3';
-import './loss-chart.css';
+// (its styles: loss-chart.css, loaded by main.js with the page's)
 
 /**
  * Downsampling: samples go into at most CAPACITY buckets of `stride` consecutive pushes each. A bucket keeps the
