@@ -101,9 +101,10 @@ describe('teaching', () => {
     await page.waitForFunction(() => !window.micrograd.state.playing && window.micrograd.state.message.includes('Training paused'), null, { timeout: 30000 });
     expect(await page.locator('#controls-panel .message').textContent()).toMatch(/smaller learning rate/);
     expect(await page.locator('g.gv-value.gv-bad').count()).toBeGreaterThan(0);
-    const recover = page.getByRole('button', { name: /Reset with learning rate 10$/ });
+    const recover = page.getByRole('button', { name: /Reset with learning rate 0\.1$/ });
     await recover.click();
-    expect(await page.evaluate(() => [window.micrograd.trainer.lr, window.micrograd.trainer.stepCount])).toEqual([10, 0]);
+    await page.evaluate(() => window.micrograd.actions.pause()); // the offer resets and trains on
+    expect(await page.evaluate(() => [window.micrograd.trainer.lr, window.micrograd.state.message])).toEqual([0.1, '']);
     expect(await page.locator('g.gv-value.gv-bad').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

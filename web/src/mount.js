@@ -36,7 +36,7 @@ export function mountViews(doc, state, a) {
     settings: full ? new Settings($('settings-panel'), { onChange: a.settings, onRefuse: a.refuseSetting, onShare: a.share }) : undefined,
     table: full ? new OptimizerTable($('optimizer-panel'), { onHoverParam: a.hoverParam, onSelectParam: a.setPointParam }) : undefined,
     chart: state.view !== 'graph' ? new LossChart($('chart-panel')) : undefined,
-    walk: new WalkPanel($('walk-panel'), { onMode: a.setWalk, onGo: a.walkGo, onPlay: a.walkTogglePlay }),
+    walk: new WalkPanel($('walk-panel'), { onMode: a.setWalk, onGo: a.walkGo, onPlay: a.walkTogglePlay, onSpeed: a.setWalkSpeed }),
     teach: new TeachPanel($('teach-panel'), { onCheckNode: a.checkNode, onCheckParams: a.checkParams, onParam: a.setPointParam,
       onLossSize: a.setLossSize, onSaturated: a.setSaturated }),
     field: new NodeField($('field-panel')),

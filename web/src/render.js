@@ -76,7 +76,8 @@ export function createRenderer(app, views) {
     ['controls', views.controls?.root, ['playing', 'speed', 'tx', 'ty', 'tl', 'levelSets', 'colorByGrad', 'message', 'recovery'], 0,
       () => views.controls.render(s)],
     ['readouts', views.readouts?.root, ['params', 'points', 'network', 'playing', 'stepsPerSecond', 'msPerStep'], 100,
-      () => views.readouts.render({ ...snap.stats(), playing: s.playing, stepsPerSecond: s.stepsPerSecond, msPerStep: s.msPerStep })],
+      () => views.readouts.render({ ...snap.stats(), nTrain: snap.points('train').length, nVal: snap.points('val').length,
+        playing: s.playing, stepsPerSecond: s.stepsPerSecond, msPerStep: s.msPerStep })],
     ['chart', views.chart?.root, ['params', 'points', 'network', 'trainingRun'], 100, (keys) => {
       if (keys.has('trainingRun') || keys.has('network')) views.chart.reset();
       const st = snap.stats();
@@ -100,12 +101,14 @@ export function createRenderer(app, views) {
     ['notes', views.notes?.root, ['tx', 'ty', 'tl', 'points', 'network'], 250,
       () => views.notes.render({ tx: s.tx, ty: s.ty, tl: s.tl, train: snap.points('train').length })],
     ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'graphLevel', 'pinned', 'hoverNode', 'hoverParam', 'saturated', 'check'], 100, drawGraph, () => !!views.graph],
-    ['walk', views.walk?.root, ['walkMode', 'walkPos', 'walkPlaying', 'params', 'tx', 'ty', 'tl', 'network'], 0, () => {
+    ['walk', views.walk?.root, ['walkMode', 'walkPos', 'walkPlaying', 'walkSpeed', 'params', 'tx', 'ty', 'tl', 'network'], 0, () => {
       const w = walkOf(app), v = w?.view(s.walkPos);
-      views.walk.render(w ? { mode: s.walkMode, where: v.where, text: v.text, playing: s.walkPlaying } : { mode: 'off' });
+      views.walk.render(w ? { mode: s.walkMode, where: v.where, text: v.text, playing: s.walkPlaying, speed: s.walkSpeed }
+        : { mode: 'off', speed: s.walkSpeed });
     }],
     ['teach', views.teach?.root, ['network', 'pinned', 'pointParam', 'lossSize', 'saturated', 'check'], 0,
-      () => views.teach.render({ ...s, names: snap.paramNames(), pointParam: s.pointParam })],
+      () => views.teach.render({ ...s, names: snap.paramNames(), pointParam: s.pointParam,
+        pinnedName: s.pinned == null ? undefined : snap.graph(s.tx, s.ty, s.tl).nodes[s.pinned]?.name })],
     ['confusion', views.teach?.confusionRoot, ['params', 'points', 'network'], 250,
       () => views.teach.renderConfusion({ train: snap.confusion('train'), val: snap.confusion('val') })],
     ['field', null, ['hoverNode', 'params', 'network', 'tl'], 100, () => {

@@ -18,6 +18,9 @@ export const SPEEDS = [
 ];
 export const DEFAULT_SPEED = 3;
 
+/** Walk-through speeds, nodes per second (the walk bar's choices; walkSpeed is one of them). */
+export const WALK_SPEEDS = [1, 2, 3, 5, 10, 20, 50];
+
 /** The extent of the input plane shown on the canvas (the reference page's). */
 export const EXTENT = { x0: -2, x1: 2, y0: -2, y1: 2 };
 export const GRID = 100;   // boundary cells per side, scaled up smoothly to the canvas (snapshot.js, render.js)
@@ -111,7 +114,7 @@ export const RUNTIME = {
   playing: { def: false, by: 'a' },
   trainingRun: { def: 0, by: 'a' }, // bumped by reset and rebuild: the loss chart starts over
   message: { def: '', by: 'a' }, // the one status line under the controls (link problems, refusals, the watchdog)
-  recovery: { def: null, by: 't' }, // { lr } the watchdog offers to reset with, or null
+  recovery: { def: null, by: 't' }, // { lr, resume } the watchdog offers to reset with (watchdog.js), playing again if it was; or null
   settingsError: { def: '', by: 'a' }, // why the last settings change was refused
   shareNote: { def: '', by: 'a' },
   frameError: { def: '', by: 'l' }, // a frame that threw: shown at the top, the loop goes on
@@ -130,7 +133,7 @@ export const RUNTIME = {
   walkMode: { def: 'off', by: 't' }, // 'off' (live numbers), 'forward' or 'backward'
   walkPos: { def: 0, by: 't' },
   walkPlaying: { def: false, by: 't' },
-  walkSpeed: { def: 3, by: 't' }, // nodes per second while a walk plays
+  walkSpeed: { def: 3, by: 't' }, // nodes per second while a walk plays (one of WALK_SPEEDS)
   pointParam: { def: null, by: 't' }, // per-point view: sizes points by their share of this parameter's grad
   lossSize: { def: false, by: 't' }, // per-point view: sizes points by their loss, rings the misclassified
   saturated: { def: false, by: 't' }, // marks tanh nodes with |out| > 0.99

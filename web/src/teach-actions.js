@@ -2,6 +2,8 @@
 // the per-point view, saturated-tanh marks and the divergence watchdog. Like every action they change state only;
 // the walk's data comes from the snapshot (walkOf gives the Walk that render() shows).
 import { Walk } from './walkthrough.js';
+import { WALK_SPEEDS } from './state.js';
+import { recoveryLr, divergenceMessage } from './watchdog.js';
 
 const walks = new WeakMap(); // passes (from the snapshot) -> { forward, backward } Walks
 
@@ -28,14 +30,20 @@ export function createTeachActions(app) {
       app.actions.pause();
       store.set({ walkMode: mode, walkPos: 0, walkPlaying: false });
     },
-    /** Moves the walk: a number of nodes (+1, -1), or 'start' / 'end'. */
+    /** Moves the walk by hand (a playing walk pauses): a number of nodes (+1, -1), or 'start' / 'end'. */
     walkGo(d) {
       const w = walkOf(app);
       if (!w) return;
       const pos = d === 'start' ? 0 : d === 'end' ? w.length : state.walkPos + d;
-      store.set({ walkPos: Math.max(0, Math.min(w.length, pos)) });
+      store.set({ walkPos: Math.max(0, Math.min(w.length, pos)), walkPlaying: false });
     },
-    walkTogglePlay() { store.set({ walkPlaying: !state.walkPlaying && state.walkMode !== 'off' }); },
+    /** Plays or pauses the walk; playing from its end starts it over. */
+    walkTogglePlay() {
+      const w = walkOf(app);
+      if (!w) return;
+      if (state.walkPlaying) { store.set({ walkPlaying: false }); return; }
+      store.set({ walkPlaying: true, walkPos: state.walkPos >= w.length ? 0 : state.walkPos });
+    },
     /** The loop's tick while a walk plays: one node further; at the end the walk stops playing. */
     walkTick() {
       const w = walkOf(app);
@@ -45,7 +53,11 @@ export function createTeachActions(app) {
     exitWalk() { store.set({ walkMode: 'off', walkPos: 0, walkPlaying: false }); },
     /** Node indices mean nothing in another graph (a new snippet, the other mode): no pin, hover or check. */
     forgetNodes() { store.set({ pinned: null, hoverNode: null, check: null }); },
-    setWalkSpeed(nodesPerSecond) { store.set({ walkSpeed: nodesPerSecond }); },
+    /** @param {number} nodesPerSecond one of WALK_SPEEDS (anything else is refused and changes nothing) */
+    setWalkSpeed(nodesPerSecond) {
+      if (!WALK_SPEEDS.includes(nodesPerSecond)) { store.set({ message: `walk speed: one of ${WALK_SPEEDS.join(', ')} nodes/s, got ${nodesPerSecond}` }); return; }
+      store.set({ walkSpeed: nodesPerSecond });
+    },
 
     pin(i) { store.set({ pinned: i }); },
     hoverNode(i) { store.set({ hoverNode: i }); },
@@ -73,25 +85,24 @@ export function createTeachActions(app) {
 
     /**
      * The watchdog, after each batch of steps: a loss or a traced value that is not finite pauses training, says why
-     * and offers a smaller learning rate. @param {number} loss the latest step's
+     * and offers a learning rate that trains (watchdog.js). @param {number} loss the latest step's
      */
     watch(loss) {
       if (Number.isFinite(loss) && snap.graphValues(...at()).every(Number.isFinite)) return;
       const v = snap.graphValues(...at()), N = v.length / 2;
       let bad = 0; // nodes whose data or grad is not finite
       for (let i = 0; i < N; i++) if (!Number.isFinite(v[i]) || !Number.isFinite(v[N + i])) bad++;
-      const lr = snap.trainer.lr;
-      store.set({ playing: false, recovery: { lr: +(lr / 10).toPrecision(3) },
-        message: `Training paused at step ${snap.stepCount}: the loss is ${loss}` +
-          (bad ? ` and ${bad} graph values are not finite (marked red)` : '') +
-          '. The steps grew too large: weights blew up, tanh saturated and exp overflowed. Try a smaller learning rate.' });
+      const lr = snap.trainer.lr, defaultLr = app.engine.limits().defaults.lr, next = recoveryLr(lr, defaultLr);
+      store.set({ playing: false, recovery: { lr: next, resume: state.playing },
+        message: divergenceMessage({ step: snap.stepCount, loss, lr, bad, nodes: N, next, defaultLr }) });
     },
-    /** The watchdog's way out: the learning rate it offers, from the initial network. */
+    /** The watchdog's way out: the initial network again, trained at the rate it offers (playing again if it was). */
     recover() {
       const r = state.recovery;
       if (!r) return;
-      app.actions.settings({ lr: r.lr });
+      if (!app.actions.settings({ lr: r.lr })) return;
       app.actions.reset();
+      if (r.resume) app.actions.play();
     },
   };
   return teach;

@@ -3,6 +3,7 @@
 import { SPEEDS, LIMITS } from '../state.js';
 import { el } from './dom.js';
 import { classColor, CLASS_SHAPES } from '../palette.js';
+import { round } from '../watchdog.js';
 
 export class Controls {
   /** @param {HTMLElement} root @param {any} actions the app's actions */
@@ -82,6 +83,9 @@ export class Controls {
     this.byGrad.checked = s.colorByGrad;
     this.message.textContent = s.message;
     this.recovery.hidden = !s.recovery;
-    if (s.recovery) this.recovery.textContent = `Reset with learning rate ${s.recovery.lr}`;
+    if (s.recovery) {
+      this.recovery.textContent = `Reset with learning rate ${round(s.recovery.lr)}`;
+      this.recovery.title = `The initial network again, trained at learning rate ${round(s.recovery.lr)}${s.recovery.resume ? ' (training goes on)' : ''}`;
+    }
   }
 }
