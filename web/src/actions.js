@@ -10,6 +10,8 @@ const trainerOptions = (v) => ({ seed: v.seed, n: v.n, hidden: [...v.hidden], ac
 /** The page state of a Trainer's options: what is actually trained. */
 const trained = (o) => ({ dataset: o.dataset, n: o.n, noise: o.noise, seed: o.seed, hidden: [...o.hidden], act: o.activation,
   opt: o.optimizer, lr: o.lr, wd: o.weightDecay });
+/** What Play and Step say when there is nothing to train on (an edit that adds points takes it back). */
+export const NO_TRAIN_POINTS = 'Nothing to train on: there are no training points. Click the canvas to add some (or Undo the Clear).';
 /** e.g. '2-8-3 on 100 yinyang points' */
 export const describeNetwork = (v) => `2-${v.hidden.join('-')}-3 on ${v.n} ${v.dataset} points`;
 const same = (a, b) => String(a) === String(b);
@@ -67,7 +69,7 @@ export function createActions(app) {
 
   const actions = {
     play() {
-      if (!snap.points('train').length) { store.set({ playing: false, message: 'No training points: click the canvas to add some.' }); return; }
+      if (!snap.points('train').length) { store.set({ playing: false, message: NO_TRAIN_POINTS }); return; }
       store.set({ playing: true });
     },
     pause() { store.set({ playing: false }); },

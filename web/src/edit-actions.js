@@ -2,11 +2,15 @@
 // new points and the validation toggle. The undo history keeps the snapshot's own point lists (data-edits.js).
 import { LIMITS } from './state.js';
 import { record, undo, redo } from './data-edits.js';
+import { NO_TRAIN_POINTS } from './actions.js';
 
 /** @param {any} app { store, snap } */
 export function createEditActions(app) {
   const { store, snap } = app, state = store.state;
-  const changed = () => store.set({ edited: true });
+  const changed = () => {
+    store.set({ edited: true });
+    if (state.message === NO_TRAIN_POINTS && snap.points('train').length) store.set({ message: '' }); // answered
+  };
   /** Runs an edit; a refusal (the engine names the field) becomes the message and changes nothing. */
   const guard = (fn) => { try { fn(); return true; } catch (e) { store.set({ message: e.message }); return false; } };
   /** Records the lists before an edit, runs it, and drops the record if the engine refused. */

@@ -4,6 +4,7 @@
 import { el } from './dom.js';
 
 export const PASS = 1e-5;
+const NO_PIN = 'Disabled until a node is pinned: click a node in the graph to pin it, then check its grad';
 const sci = (v) => (Number.isFinite(v) ? v.toExponential(2) : String(v));
 const f6 = (v) => (Number.isFinite(v) ? v.toPrecision(6) : String(v));
 
@@ -16,7 +17,7 @@ export class TeachPanel {
   constructor(root, h) {
     this.root = root;
     root.classList.add('teach');
-    this.checkNode = el('button', { type: 'button', title: 'Pin a node in the graph (click it), then check it' }, 'Check pinned node');
+    this.checkNode = el('button', { type: 'button', disabled: true, title: NO_PIN }, 'Check pinned node');
     this.checkNode.addEventListener('click', () => h.onCheckNode());
     const checkAll = el('button', { type: 'button' }, 'Check all parameters');
     checkAll.addEventListener('click', () => h.onCheckParams());
@@ -55,7 +56,7 @@ export class TeachPanel {
   }
 
   /**
-   * @param {{ names: string[], pinned: number | null, pointParam: number | null, lossSize: boolean, saturated: boolean,
+   * @param {{ names: string[], pinned: number | null, pinnedName?: string, pointParam: number | null, lossSize: boolean, saturated: boolean,
    *   check: any }} s  the parameter names (made once per network) and the page state
    */
   render(s) {
@@ -64,6 +65,7 @@ export class TeachPanel {
       this.param.replaceChildren(el('option', { value: '' }, '— none —'), ...s.names.map((n, p) => el('option', { value: String(p) }, n)));
     }
     this.checkNode.disabled = s.pinned == null;
+    this.checkNode.title = s.pinned == null ? NO_PIN : `Compare ${s.pinnedName ?? 'the pinned node'}'s grad with a central finite difference`;
     this.param.value = s.pointParam == null ? '' : String(s.pointParam);
     this.lossSize.checked = s.lossSize;
     this.saturated.checked = s.saturated;
