@@ -99,7 +99,7 @@ describe('teaching', () => {
     await page.waitForFunction(() => window.micrograd?.graphView?.ready, null, { timeout: 30000 });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => !window.micrograd.state.playing && window.micrograd.state.message.includes('Training paused'), null, { timeout: 30000 });
-    expect(await page.locator('#controls-panel .message').textContent()).toMatch(/smaller learning rate/);
+    expect(await page.locator('#controls-panel .message').textContent()).toMatch(/it diverged, .*Reset the network and train with learning rate 0\.1 /);
     expect(await page.locator('g.gv-value.gv-bad').count()).toBeGreaterThan(0);
     const recover = page.getByRole('button', { name: /Reset with learning rate 0\.1$/ });
     await recover.click();
