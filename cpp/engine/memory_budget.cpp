@@ -31,9 +31,10 @@ int64_t num_parameters(const std::vector<int>& hidden) {
 }
 
 // Per parameter: its initial value (8, doubled by growth), its index and the neuron's weight index (4 + 4, the
-// same), AdamW's m, v and last grad (24) and SGD's m and last grad (16), the float copy the boundary uses (8),
-// the parameters()/optimizerState() buffer (24) and its name for paramNames() (about 20, doubled): 160.
-int64_t network_bytes(int64_t params) { return 160 * params; }
+// same), AdamW's m, v, last grad and last change (32) and SGD's m, last grad and last change (24), the float copy
+// the boundary uses (8), the parameters()/optimizerState() buffer (48, six rows) and its name for paramNames()
+// (about 20, doubled): 184, and room: 200.
+int64_t network_bytes(int64_t params) { return 200 * params; }
 
 // Per point: the point (24 bytes) in its split and in the per-point replay's copy, each doubled by growth, and
 // the points() buffer (24).

@@ -1,4 +1,5 @@
-// AdamW exactly as the reference computes it (pow calls, literal 1e-8), and SGD with momentum.
+// AdamW exactly as the reference computes it (pow calls, eps 1e-8), and SGD with momentum; each records the change it
+// applied to every parameter.
 #include "optim.h"
 
 namespace mg {
@@ -14,7 +15,9 @@ void AdamW::step(Tape& tape, const std::vector<int32_t>& params) {
     v[i] = beta2 * v[i] + (1 - beta2) * py_pow(g, 2);
     double m_hat = m[i] / c1;
     double v_hat = v[i] / c2;
-    p.data -= lr * (m_hat / (py_pow(v_hat, 0.5) + 1e-8) + weight_decay * p.data);
+    double d = lr * (m_hat / (py_pow(v_hat, 0.5) + eps) + weight_decay * p.data);
+    last_delta[i] = -d;  // p.data + last_delta[i] is exactly the new p.data
+    p.data -= d;
     p.flags &= static_cast<uint8_t>(~kIntData);  // the int bias 0 is a float from now on
   }
 }
@@ -26,7 +29,9 @@ void SGD::step(Tape& tape, const std::vector<int32_t>& params) {
     double g = p.grad + weight_decay * p.data;
     last_grad[i] = p.grad;
     m[i] = momentum * m[i] + g;
-    p.data -= lr * m[i];
+    double d = lr * m[i];
+    last_delta[i] = -d;
+    p.data -= d;
     p.flags &= static_cast<uint8_t>(~kIntData);
   }
 }

@@ -55,7 +55,10 @@ class Session {
   int graph_size() const { return graph_size_; }
   uintptr_t boundary(double w, double h, double x0, double x1, double y0, double y1);  // -> w*h*3 floats
   uintptr_t parameters();                               // -> P doubles
-  uintptr_t optimizer_state();                          // -> 3P doubles: last grad, m, v of each parameter
+  // -> kOptimizerRows rows of P doubles, as the last step computed them: the grad it used, m (SGD: the velocity), v,
+  // AdamW's m_hat and v_hat (SGD: 0), the change applied to the parameter; then AdamW's beta1, beta2, eps, SGD's momentum
+  static constexpr int kOptimizerRows = 6;
+  uintptr_t optimizer_state();
   int num_parameters() const { return t_ ? static_cast<int>(t_->params().size()) : 0; }
   std::string param_names();                            // JSON array, reference order: "w[l][n][i]", "b[l][n]"
 
@@ -66,6 +69,9 @@ class Session {
   bool set_label(double split, double index, double label);
   bool remove_point(double split, double index);
   void clear_points();
+  // The points a Trainer with these data settings starts with, without building a network: 3 split sizes, then
+  // x, y, label of every point (train, val, test); count() is the number of points.
+  uintptr_t dataset(const std::string& name, double n, double noise, double seed);
 
   // Teaching support (inspect.h), each result in the double buffer; count() says how many rows.
   uintptr_t backward_steps(double x, double y, double label);  // rows of 5: node, operand, local, upstream, contribution

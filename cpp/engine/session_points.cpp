@@ -1,5 +1,5 @@
 // The Session's points: read them, add, move, relabel, remove and clear, each validated, each refused when the
-// training step it leads to would not fit the memory budget.
+// training step it leads to would not fit the memory budget; and a dataset's points without a network.
 #include "session.h"
 #include "session_util.h"
 
@@ -76,6 +76,29 @@ void Session::clear_points() {
   d.val.clear();
   d.test.clear();
   t_->data_changed();
+}
+
+uintptr_t Session::dataset(const std::string& name, double n, double noise, double seed) {
+  error_.clear();
+  Dataset kind;
+  if (!parse_dataset(name, "dataset", kind, error_) || !check_integer(n, "n", {kMinPoints, kMaxPoints}, error_) ||
+      !check_number(noise, "noise", kNoiseRange, error_) || !check_integer(seed, "seed", kSeedRange, error_))
+    return 0;
+  // the generated splits, then the buffer: 24 bytes a point for each, doubled by growth
+  if (!afford_buffer(8 * (3 + 3 * static_cast<int64_t>(n)) + 48 * static_cast<int64_t>(n), "dataset", "the dataset's points"))
+    return 0;
+  return guard(uintptr_t{0}, [&] {
+    RNG rng(static_cast<uint64_t>(seed));  // as a Trainer makes its data: the generator's first draws
+    Splits s = gen_dataset(kind, rng, static_cast<int>(n), noise);
+    double* p = out(3 + 3 * (s.train.size() + s.val.size() + s.test.size()));
+    *p++ = static_cast<double>(s.train.size());
+    *p++ = static_cast<double>(s.val.size());
+    *p++ = static_cast<double>(s.test.size());
+    for (const auto* part : {&s.train, &s.val, &s.test})
+      for (const Point& q : *part) *p++ = q.x, *p++ = q.y, *p++ = static_cast<double>(q.label);
+    count_ = static_cast<int>(s.train.size() + s.val.size() + s.test.size());
+    return reinterpret_cast<uintptr_t>(buf_.data());
+  });
 }
 
 }  // namespace mg

@@ -122,12 +122,18 @@ std::string Session::param_names() {
 uintptr_t Session::optimizer_state() {
   if (!ready()) return 0;
   size_t P = t_->params().size();
-  double* p = out(3 * P);
+  double* p = out(kOptimizerRows * P + 4);
   for (size_t i = 0; i < P; ++i) {
-    p[i] = t_->opt_grad(static_cast<int>(i));
-    p[P + i] = t_->opt_m(static_cast<int>(i));
-    p[2 * P + i] = t_->opt_v(static_cast<int>(i));
+    int k = static_cast<int>(i);
+    double row[kOptimizerRows] = {t_->opt_grad(k), t_->opt_m(k), t_->opt_v(k), t_->opt_m_hat(k), t_->opt_v_hat(k), t_->opt_delta(k)};
+    for (int r = 0; r < kOptimizerRows; ++r) p[r * P + i] = row[r];
   }
+  const AdamW& a = t_->adamw();
+  double* c = p + kOptimizerRows * P;
+  c[0] = a.beta1;
+  c[1] = a.beta2;
+  c[2] = AdamW::eps;
+  c[3] = t_->sgd().momentum;
   return reinterpret_cast<uintptr_t>(p);
 }
 

@@ -174,6 +174,9 @@ void Trainer::set_weight_decay(double wd) { cfg_.weight_decay = adamw_.weight_de
 double Trainer::opt_grad(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.last_grad[i] : sgd_.last_grad[i]; }
 double Trainer::opt_m(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.m[i] : sgd_.m[i]; }
 double Trainer::opt_v(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.v[i] : 0.0; }
+double Trainer::opt_m_hat(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.m_hat_at(i) : 0.0; }
+double Trainer::opt_v_hat(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.v_hat_at(i) : 0.0; }
+double Trainer::opt_delta(int i) const { return cfg_.optimizer == OptKind::AdamW ? adamw_.last_delta[i] : sgd_.last_delta[i]; }
 
 // Every parameter's name ("w[l][n][i]", "b[l][n]") and neuron into names, in one pass (a search per node was O(P^2)).
 static void name_params(const MLP& model, Namer& names) {

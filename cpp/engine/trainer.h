@@ -83,10 +83,16 @@ class Trainer {
   int steps_done() const { return steps_; }
   void set_lr(double lr);
   void set_weight_decay(double wd);
-  // optimizer state per parameter: the grad the last step used, first moment, second moment
+  // optimizer state per parameter: the grad the last step used, first moment (SGD: the velocity), second moment
   double opt_grad(int i) const;
   double opt_m(int i) const;
   double opt_v(int i) const;
+  // as the last step computed them: AdamW's bias-corrected moments (0 for SGD), the change applied to the parameter
+  double opt_m_hat(int i) const;
+  double opt_v_hat(int i) const;
+  double opt_delta(int i) const;
+  const AdamW& adamw() const { return adamw_; }  // the optimizers' constants (betas, eps, momentum)
+  const SGD& sgd() const { return sgd_; }
 
   // Builds the traced point's loss on the tape (after the parameters) and runs its backward; the caller
   // reads the tape, then calls release_trace() to drop it and zero the parameters' grads.

@@ -40,6 +40,7 @@ EMSCRIPTEN_BINDINGS(micrograd) {
       .function("setLabel", &Session::set_label)
       .function("removePoint", &Session::remove_point)
       .function("clearPoints", &Session::clear_points)
+      .function("dataset", &Session::dataset)
       .function("backwardSteps", &Session::backward_steps)
       .function("forwardOrder", &Session::forward_order)
       .function("gradCheck", &Session::grad_check)

@@ -30,3 +30,14 @@ export async function limitsAndNames(): Promise<string> {
   t.delete();
   return `${names[0]} ${layer} ${lr} ${limits.n.min}..${limits.n.max} ${limits.datasetTitle.xor} ${ran} ${bad} ${budget - inUse}`;
 }
+
+export async function teachingApi(): Promise<number> {
+  const engine = await loadEngine();
+  const d = engine.dataset('xor', { n: 60, noise: 0.1 });
+  const t = new engine.Trainer({ optimizer: 'sgd' });
+  t.step();
+  const st = t.optimizerState();
+  const x: number = st.kind === 'sgd' ? st.velocity[0] + st.momentum : st.mHat[0] + st.vHat[0] + st.beta1;
+  t.delete();
+  return d.train.length + d.val[0].x + x + st.delta[0];
+}

@@ -56,7 +56,18 @@ export interface Graph {
   edges: [number, number][];
 }
 
-export interface OptimizerState { grad: Float64Array; m: Float64Array; v: Float64Array }
+/**
+ * What the optimizer's last step computed for each parameter, in parameters() order, exactly (zeros before the first
+ * step and after reset()): the grad it used, its state, and delta, the change it applied (the parameter before the
+ * step plus delta is exactly the parameter after it).
+ */
+export type OptimizerState = AdamWState | SGDState;
+interface OptimizerRows { grad: Float64Array; m: Float64Array; v: Float64Array; delta: Float64Array }
+/** m, v: running means of the grad and of its square; mHat, vHat: bias-corrected (m / (1 - beta1^t), v / (1 - beta2^t));
+ *  delta = -lr * (mHat / (sqrt(vHat) + eps) + weightDecay * w). */
+export interface AdamWState extends OptimizerRows { kind: 'adamw'; mHat: Float64Array; vHat: Float64Array; beta1: number; beta2: number; eps: number }
+/** velocity (also m) = momentum * velocity + grad + weightDecay * w; delta = -lr * velocity; v is 0. */
+export interface SGDState extends OptimizerRows { kind: 'sgd'; velocity: Float64Array; momentum: number }
 
 export declare class Trainer {
   constructor(options?: TrainerOptions);
@@ -95,7 +106,7 @@ export declare class Trainer {
   boundary(w: number, h: number, x0: number, x1: number, y0: number, y1: number): Float32Array;
   /** Parameter values in reference order (per neuron: weights, then bias). */
   parameters(): Float64Array;
-  /** Per parameter: the grad the last step used, the first moment m and the second moment v (0 for SGD). */
+  /** What the last step computed per parameter: the grad it used, the optimizer's state and the change applied. */
   optimizerState(): OptimizerState;
   points(split?: Split): Point[];
   addPoint(point: Point, split?: Split): void;
@@ -187,6 +198,11 @@ export interface Limits {
 
 export interface Engine {
   Trainer: typeof Trainer;
+  /**
+   * The points a Trainer with these data settings starts with (the same generator, the same numbers), without building
+   * a network. Options default to limits().defaults; n, noise and seed have the Trainer's limits.
+   */
+  dataset(name: NonNullable<TrainerOptions['dataset']>, options?: { n?: number; noise?: number; seed?: number }): { train: Point[]; val: Point[]; test: Point[] };
   /** The engine's limits and names, the same object every call. */
   limits(): Limits;
   /** Current size of WASM memory in bytes (grows, never shrinks). */

@@ -6,6 +6,8 @@ import { describe, expectInt, expectName, expectNumber, expectObject, oneOf } fr
 const isNode = typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
   !!process.versions.node && typeof window === 'undefined';
 const WASM_FILE = '../wasm/micrograd.wasm'; // relative to this file; not a literal new URL() (see README)
+const OPTIMIZER_ROWS = 6; // Session::kOptimizerRows: grad, m, v, m_hat, v_hat, delta
+const DATASET_OPTIONS = ['n', 'noise', 'seed'];
 
 /** @type {Promise<import('./engine').Engine> | null} */
 let enginePromise = null;
@@ -159,11 +161,15 @@ function makeEngine(mod) {
       return f64(this._check(s.parameters()), s.numParameters());
     }
 
+    /** What the optimizer's last step computed for each parameter (zeros before the first step): see engine.d.ts. */
     optimizerState() {
       const s = this._live();
       const P = s.numParameters();
-      const all = f64(this._check(s.optimizerState()), 3 * P);
-      return { grad: all.slice(0, P), m: all.slice(P, 2 * P), v: all.slice(2 * P) };
+      const all = f64(this._check(s.optimizerState()), OPTIMIZER_ROWS * P + 4), c = all.subarray(OPTIMIZER_ROWS * P);
+      const row = (r) => all.slice(r * P, (r + 1) * P);
+      const st = { grad: row(0), m: row(1), v: row(2), delta: row(5) };
+      if (this._opts.optimizer === 'sgd') return { kind: /** @type {'sgd'} */ ('sgd'), ...st, velocity: st.m, momentum: c[3] };
+      return { kind: /** @type {'adamw'} */ ('adamw'), ...st, mHat: row(3), vHat: row(4), beta1: c[0], beta2: c[1], eps: c[2] };
     }
 
     points(split = 'train') {
@@ -286,8 +292,29 @@ function makeEngine(mod) {
     }
   }
 
+  /** One Session without a network, for dataset(). */
+  let dataSession = null;
+  /** The points a Trainer with these data settings starts with, without building a network. */
+  function dataset(name, options = {}) {
+    expectName('dataset', name, limits.dataset);
+    expectObject('options', options, 'an object of n, noise, seed');
+    for (const k of Object.keys(options)) {
+      if (!DATASET_OPTIONS.includes(k)) throw new Error(`${k.length <= 60 ? k : describe(k)}: unknown option (known: ${DATASET_OPTIONS.join(', ')})`);
+    }
+    const d = limits.defaults, o = { n: d.n, noise: d.noise, seed: d.seed, ...options };
+    expectInt('n', o.n); expectNumber('noise', o.noise); expectInt('seed', o.seed);
+    dataSession ??= new mod.Session();
+    const ptr = dataSession.dataset(name, o.n, o.noise, o.seed), err = dataSession.lastError();
+    if (err) throw new Error(err);
+    const a = f64(ptr, 3 + 3 * dataSession.count());
+    let k = 3;
+    const part = (n) => Array.from({ length: n }, () => { const p = { x: a[k], y: a[k + 1], label: a[k + 2] }; k += 3; return p; });
+    return { train: part(a[0]), val: part(a[1]), test: part(a[2]) };
+  }
+
   return {
     Trainer,
+    dataset,
     limits: () => limits,
     memoryBytes: () => mod.HEAP8.buffer.byteLength,
     memory: () => ({ budget: mod.Session.memoryBudget(), inUse: mod.Session.memoryInUse(), wasmBytes: mod.HEAP8.buffer.byteLength }),
