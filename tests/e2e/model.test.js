@@ -74,7 +74,7 @@ describe('one page model', () => {
     expect(v).toMatchObject({ selected: '', state: null, emphasis: false });
     // a parameter that survives the change stays chosen, under its own name
     await page.selectOption('#point-param', { label: 'b[1][2]' });
-    await page.selectOption('#set-dataset', 'xor');
+    await page.locator('label[for="set-dataset-xor"]').click();
     await page.waitForFunction(() => window.micrograd.trainer.options.dataset === 'xor');
     v = await view();
     expect(v.names[Number(v.selected)]).toBe('b[1][2]');
@@ -211,7 +211,7 @@ describe('one page model', () => {
     const s = await page.evaluate(() => { const s = window.micrograd.state; return [s.tx, s.ty, s.tl, window.micrograd.trainer.lr, s.speed]; });
     expect(s).toEqual([0.5, -0.25, 2, 0.03, 3]);
     expect(await page.locator('#controls-panel .message').textContent()).toMatch(/Ignored speed 'oops' in the link/);
-    expect(await page.inputValue('#set-dataset')).toBe('xor');
+    expect(await page.locator('input[name="dataset"]:checked').getAttribute('value')).toBe('xor');
     // the points of a link come with it
     await page.evaluate(() => { location.hash = '#train=0.5,0.5,1;-0.5,-0.5,2&val=&test='; });
     await page.waitForFunction(() => window.micrograd.trainer.points('train').length === 2);
@@ -257,7 +257,7 @@ describe('one page model', () => {
       const l = window.micrograd.engine.limits(), $ = (id) => document.getElementById(id);
       return { l, n: [$('set-n').min, $('set-n').max], wd: [$('set-wd').min, $('set-wd').max], trace: [$('trace-x').min, $('trace-x').max],
         width: [document.querySelector('.layers input').min, document.querySelector('.layers input').max],
-        datasets: [...$('set-dataset').options].map((o) => [o.value, o.textContent]), message: document.querySelector('#controls-panel .message').textContent };
+        datasets: [...document.querySelectorAll('input[name="dataset"]')].map((r) => [r.value, r.closest('label').textContent]), message: document.querySelector('#controls-panel .message').textContent };
     });
     expect(r.n).toEqual([String(r.l.page.n.min), String(r.l.page.n.max)]);
     expect(r.wd).toEqual([String(r.l.page.weightDecay.min), String(r.l.page.weightDecay.max)]);

@@ -71,7 +71,7 @@ describe('playground', () => {
     const { page, errors } = await openPage(browser, server.url);
     await ready(page);
     const first = await page.evaluate(() => window.micrograd.trainer.points('train')[0]);
-    await page.selectOption('#set-dataset', 'spiral');
+    await page.locator('label[for="set-dataset-spiral"]').click();
     await page.waitForFunction(() => window.micrograd.trainer.options.dataset === 'spiral');
     expect(await page.evaluate(() => window.micrograd.trainer.points('train')[0])).not.toEqual(first);
     await page.getByRole('button', { name: 'Step ×10' }).click();
@@ -94,7 +94,7 @@ describe('playground', () => {
   it('a shared link restores the same state and the same numbers', async () => {
     const { page, errors } = await openPage(browser, server.url);
     await ready(page);
-    await page.selectOption('#set-dataset', 'xor');
+    await page.locator('label[for="set-dataset-xor"]').click();
     await page.waitForFunction(() => window.micrograd.trainer.options.dataset === 'xor');
     await page.evaluate(() => { const m = window.micrograd; m.actions.setTrace(0.75, -0.5); m.actions.setTraceLabel(2); m.actions.setSpeed(6); });
     await page.mouse.click(...(await at(page, 0.02, 0.03))); // inside the empty band around the axes

@@ -87,7 +87,7 @@ export function createRenderer(app, views) {
     ['dataTools', views.dataTools?.root, ['newClass', 'history', 'showVal'], 0, () => views.dataTools.render({ newClass: s.newClass,
       canUndo: s.history.undo.length > 0, canRedo: s.history.redo.length > 0, showVal: s.showVal })],
     ['settings', views.settings?.root, ['dataset', 'n', 'noise', 'seed', 'hidden', 'act', 'opt', 'lr', 'wd', 'settingsError', 'shareNote'], 0,
-      () => views.settings.render(s)],
+      () => views.settings.render(s, snap.datasets(app.engine, s.n, s.noise, s.seed))],
     ['boundary', views.boundary?.root, ['params', 'points', 'network', 'tx', 'ty', 'tl', 'showVal', 'levelSets', 'pointParam', 'lossSize'], 0, () => {
       views.boundary.render({ grid: snap.boundary(), gridSize: GRID, extent: EXTENT, train: snap.points('train'),
         val: s.showVal ? snap.points('val') : [], params: snap.parameters(), firstLayerWidth: s.hidden[0],
@@ -95,7 +95,7 @@ export function createRenderer(app, views) {
       if (!performance.getEntriesByName('micrograd:interactive').length) performance.mark('micrograd:interactive');
     }],
     ['table', views.table?.root, ['params', 'network', 'hoverParam'], 100, (keys) => {
-      if (!keys.has('hoverParam') || keys.size > 1) views.table.render(snap.parameters(), snap.optimizerState(), snap.paramNames());
+      if (!keys.has('hoverParam') || keys.size > 1) views.table.render(snap.parameters(), snap.optimizerState(), snap.paramNames(), snap.stepCount);
       views.table.highlight(s.hoverParam);
     }],
     ['notes', views.notes?.root, ['tx', 'ty', 'tl', 'points', 'network'], 250,

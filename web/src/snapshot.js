@@ -126,6 +126,12 @@ export class Snapshot {
     return this._memo('nodeField', ['params', 'network'],
       () => this.trainer.nodeField(i, label, FIELD, FIELD, EXTENT.x0, EXTENT.x1, EXTENT.y0, EXTENT.y1), `${i},${label}`);
   }
+  /** Every dataset's points for these data settings (the settings' thumbnails), from the engine's generators.
+   *  @param {any} engine @returns {{ key: string, sets: Record<string, any> }} */
+  datasets(engine, n, noise, seed) {
+    const key = `${n},${noise},${seed}`;
+    return this._memo('datasets', [], () => ({ key, sets: Object.fromEntries(engine.limits().dataset.map((d) => [d, engine.dataset(d, { n, noise, seed })])) }), key);
+  }
   /** Parameter names in reference order (per layer, per neuron: weights, then bias), the engine's. */
   paramNames() { return this._memo('paramNames', ['network'], () => this.trainer.paramNames()); }
 }

@@ -1,8 +1,9 @@
-// The playground settings: dataset (kind, points, noise, seed), network (layers, widths, activation) and
+// The playground settings: dataset (thumbnails of each kind, points, noise, seed), network (layers, widths, activation) and
 // optimizer (kind, learning rate, weight decay). Bad entries are refused next to the field. Owns its subtree;
 // shows the settings actually trained (state) and reports changes; the limits are the link schema's (state.js).
 import { el } from './dom.js';
-import { LINK, LIMITS } from '../state.js';
+import { LINK, LIMITS, EXTENT } from '../state.js';
+import { DatasetPicker } from './dataset-picker.js';
 
 const spec = (key) => /** @type {any} */ (LINK.find((s) => s.key === key));
 
@@ -16,9 +17,7 @@ export class Settings {
     this.inputs = {};
     this.error = el('p', { class: 'field-error', role: 'alert' });
 
-    const dataset = el('select', { id: 'set-dataset' }, ...spec('dataset').values.map((/** @type {string} */ v) => el('option', { value: v }, LIMITS.datasetTitle[v] ?? v)));
-    dataset.addEventListener('change', () => this.commit({ dataset: dataset.value }));
-    this.inputs.dataset = dataset;
+    this.picker = new DatasetPicker(spec('dataset').values, LIMITS.datasetTitle, EXTENT, (name) => this.commit({ dataset: name }));
     this.number('n', { step: '1' });
     this.number('noise', { step: '0.05' });
     this.number('seed', { step: '1' });
@@ -46,7 +45,7 @@ export class Settings {
     const row = (label, id, ...inputs) => el('div', { class: 'field' }, el('label', { htmlFor: id }, label), ...inputs);
     root.append(
       el('h2', {}, 'Data'),
-      row('dataset', 'set-dataset', dataset),
+      this.picker.root,
       row('points', 'set-n', this.inputs.n, el('label', { htmlFor: 'set-noise' }, 'noise'), this.inputs.noise),
       row('seed', 'set-seed', this.inputs.seed, sample),
       el('h2', {}, 'Network'),
@@ -78,8 +77,9 @@ export class Settings {
   commit(patch) { this.handlers.onChange(patch); }
 
   /** Shows the settings trained now, why the last change was refused, and the share note; the field the learner is
-   *  typing in keeps its text. @param {any} values the page state */
-  render(values) {
+   *  typing in keeps its text. @param {any} values the page state @param {any} [thumbs] the datasets' points (DatasetPicker) */
+  render(values, thumbs) {
+    this.picker.render(values.dataset, thumbs);
     for (const [key, input] of Object.entries(this.inputs)) {
       if (document.activeElement !== input && input.value !== String(values[key])) input.value = String(values[key]);
     }
