@@ -47,6 +47,13 @@ describe.each(TOP)('optimizer panel at $name', (size) => {
       ['param', 'wvalue', 'gradof the batch', 'm̂mean grad', 'v̂mean grad²', 'Δwlast step']);
     expect(t.note).toMatch(/Δw = −lr · \(m̂ \/ \(√v̂ \+ 1e-8\) \+ wd · w\).*After step 10\.$/);
     expect(t.head.join()).not.toMatch(/√v|-m/);
+    // it fits its frame: no sideways scrolling inside it or past the viewport's edge (the phone too)
+    const fit = await app.evaluate(() => {
+      const sc = document.querySelector('.table-scroll'), r = document.getElementById('optimizer-panel').getBoundingClientRect();
+      return { over: sc.scrollWidth - sc.clientWidth, right: r.right, width: document.documentElement.clientWidth };
+    });
+    expect(fit.over).toBeLessThanOrEqual(1);
+    expect(fit.right).toBeLessThanOrEqual(fit.width);
     await app.selectOption('#set-opt', 'sgd');
     await app.waitForFunction(() => window.micrograd.trainer.options.optimizer === 'sgd');
     await app.getByRole('button', { name: 'Step ×10' }).click();
