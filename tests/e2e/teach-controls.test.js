@@ -136,9 +136,15 @@ describe.each(TOP)('Check pinned node at $name', (size) => {
     const check = app.getByRole('button', { name: 'Check pinned node' });
     expect(await check.isDisabled()).toBe(true);
     expect(await check.getAttribute('title')).toMatch(/^Disabled until a node is pinned: click a node in the graph/);
-    await app.locator('g.gv-value').nth(3).click();
+    // at the op level a click on a box pins it (at the neuron level it expands the neuron)
+    await app.getByRole('button', { name: 'Ops', exact: true }).click();
+    await app.waitForFunction(() => window.micrograd.graphView.level === 'ops' && window.micrograd.graphView.ready &&
+      document.querySelectorAll('g.gv-value').length === 157);
+    const pin = await app.evaluate(() => Number(document.querySelector('g.gv-value').dataset.index)); // one in view
+    await app.locator(`g.gv-value[data-index="${pin}"]`).click();
+    expect(await app.evaluate(() => window.micrograd.state.pinned)).toBe(pin);
     expect(await check.isDisabled()).toBe(false);
-    const name = await app.evaluate(() => window.micrograd.trainer.graph(0, 0, 0).nodes[window.micrograd.state.pinned].name);
+    const name = await app.evaluate(() => { const s = window.micrograd.state; return window.micrograd.trainer.graph(s.tx, s.ty, s.tl).nodes[s.pinned].name; });
     expect(await check.getAttribute('title')).toBe(`Compare ${name}'s grad with a central finite difference`);
     await check.click();
     expect(await text(app, '.check-result')).toMatch(/relative error .* ✓ pass/);
