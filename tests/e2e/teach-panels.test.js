@@ -39,6 +39,7 @@ async function expectTable(app, keys, head) {
 describe.each(TOP)('optimizer panel at $name', (size) => {
   it('AdamW shows m̂, v̂ and Δw; SGD the velocity and Δw: the engine\'s numbers, explained', async () => {
     const { page, app, errors } = await openAt(browser, server, size, server.url);
+    await app.waitForSelector('.optimizer-table', { timeout: 30000 }); // it loads after the page is live
     expect(await shown(app, '.optimizer-table')).toBe(true);
     let t = await table(app);
     expect(t.note).toMatch(/^AdamW: m and v are running means of the grad \(β₁ = 0\.9\) and of its square \(β₂ = 0\.95\);.*Before the first step all are 0\.$/);

@@ -54,6 +54,14 @@ export async function startApp(doc, location = window.location) {
 
   // The graph view and its layout engine load after the rest: the page is live before they arrive,
   // and a boundary-only embed never downloads them.
+  // the optimizer table loads after the page is live (a boundary-only embed stays small)
+  if (views.tableRoot) {
+    import('./views/optimizer-table.js').then(({ OptimizerTable }) => {
+      views.table = new OptimizerTable(views.tableRoot, { onHoverParam: actions.hoverParam, onSelectParam: actions.setPointParam });
+      render.refresh('table');
+      flush();
+    }).catch((err) => { views.tableRoot.textContent = `The optimizer table failed to load: ${err.message}`; });
+  }
   if (views.graphPanel) {
     import('./views/graph-view.js').then(({ GraphView }) => {
       views.graph = new GraphView(views.graphPanel, { onHoverParam: actions.hoverParam, onHoverNode: actions.hoverNode,

@@ -2,7 +2,6 @@
 // actions. Returns them by name (a view not mounted is undefined); the graph view arrives later (app.js).
 import { BoundaryView } from './views/boundary-view.js';
 import { Controls } from './views/controls.js';
-import { OptimizerTable } from './views/optimizer-table.js';
 import { Readouts } from './views/readouts.js';
 import { Settings } from './views/settings.js';
 import { DataTools } from './views/data-tools.js';
@@ -34,7 +33,8 @@ export function mountViews(doc, state, a) {
     controls: new Controls(part('controls'), a),
     dataTools: new DataTools(part('data-tools'), { onClass: a.setClass, onUndo: a.undo, onRedo: a.redo, onClear: a.clear, onShowVal: a.setShowVal }),
     settings: full ? new Settings($('settings-panel'), { onChange: a.settings, onRefuse: a.refuseSetting, onShare: a.share }) : undefined,
-    table: full ? new OptimizerTable($('optimizer-panel'), { onHoverParam: a.hoverParam, onSelectParam: a.setPointParam }) : undefined,
+    tableRoot: full ? $('optimizer-panel') : undefined, // the optimizer table's subtree; the table loads after the page (app.js)
+    table: undefined,
     chart: state.view !== 'graph' ? new LossChart($('chart-panel')) : undefined,
     walk: new WalkPanel($('walk-panel'), { onMode: a.setWalk, onGo: a.walkGo, onPlay: a.walkTogglePlay, onSpeed: a.setWalkSpeed }),
     teach: new TeachPanel($('teach-panel'), { onCheckNode: a.checkNode, onCheckParams: a.checkParams, onParam: a.setPointParam,

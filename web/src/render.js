@@ -94,10 +94,10 @@ export function createRenderer(app, views) {
         trace: { x: s.tx, y: s.ty, label: s.tl }, showLevelSets: s.levelSets, step: snap.stepCount, emphasis: emphasis() });
       if (!performance.getEntriesByName('micrograd:interactive').length) performance.mark('micrograd:interactive');
     }],
-    ['table', views.table?.root, ['params', 'network', 'hoverParam'], 100, (keys) => {
+    ['table', views.tableRoot, ['params', 'network', 'hoverParam'], 100, (keys) => {
       if (!keys.has('hoverParam') || keys.size > 1) views.table.render(snap.parameters(), snap.optimizerState(), snap.paramNames(), snap.stepCount);
       views.table.highlight(s.hoverParam);
-    }],
+    }, () => !!views.table],
     ['notes', views.notes?.root, ['tx', 'ty', 'tl', 'points', 'network'], 250,
       () => views.notes.render({ tx: s.tx, ty: s.ty, tl: s.tl, train: snap.points('train').length })],
     ['graph', views.graphPanel, [...LIVE, 'colorByGrad', 'graphLevel', 'pinned', 'hoverNode', 'hoverParam', 'saturated', 'check'], 100, drawGraph, () => !!views.graph],
