@@ -18,9 +18,11 @@ const state = (app) => app.evaluate(() => {
 });
 const text = (app, sel) => app.locator(sel).textContent();
 
-describe.each(TOP)('walk-through keys and speed at $name', (size) => {
+describe.each(SIZES)('walk-through keys and speed at $name', (size) => {
   it('←/→, s and space drive the walk, not training; Esc leaves it; the speed control sets its pace', async () => {
-    const { page, app, errors } = await openAt(browser, server, size, server.url, { graph: true });
+    // in an iframe the walk bar shows with the graph (view=graph)
+    const url = size.frame ? `${server.url}index.html#view=graph` : server.url;
+    const { page, app, errors } = await openAt(browser, server, size, url, { graph: true });
     expect(await shown(app, '#walk-speed')).toBe(true);
     await app.locator('label[for="walk-backward"]').click();
     for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 's']) await page.keyboard.press(key);
