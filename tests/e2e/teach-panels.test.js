@@ -87,6 +87,7 @@ describe.each(SIZES)('dataset thumbnails at $name', (size) => {
   it('each is drawn from the engine\'s generator; click or arrow keys pick one', async () => {
     const url = server.url + 'index.html' + (size.frame ? '#controls=full' : '');
     const { page, app, errors } = await openAt(browser, server, size, url);
+    await app.waitForSelector('.thumb canvas', { timeout: 30000 }); // the settings panel loads after the page is live
     let t = await thumbs(app);
     const names = await app.evaluate(() => window.micrograd.engine.limits().dataset);
     expect(t.map((x) => x.name)).toEqual(names);

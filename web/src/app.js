@@ -7,7 +7,7 @@ import { parseHash } from './url-state.js';
 import { Snapshot } from './snapshot.js';
 import { createActions } from './actions.js';
 import { createEditActions } from './edit-actions.js';
-import { createTeachActions } from './teach-actions.js';
+import { createTeachActions, loadWalk } from './teach-actions.js';
 import { createRenderer } from './render.js';
 import { startLoop } from './loop.js';
 import { bindKeys } from './keys.js';
@@ -54,15 +54,8 @@ export async function startApp(doc, location = window.location) {
 
   // The graph view and its layout engine load after the rest: the page is live before they arrive,
   // and a boundary-only embed never downloads them.
-  // the optimizer table loads after the page is live (a boundary-only embed stays small)
-  if (views.tableRoot) {
-    import('./views/optimizer-table.js').then(({ OptimizerTable }) => {
-      views.table = new OptimizerTable(views.tableRoot, { onHoverParam: actions.hoverParam, onSelectParam: actions.setPointParam });
-      render.refresh('table');
-      flush();
-    }).catch((err) => { views.tableRoot.textContent = `The optimizer table failed to load: ${err.message}`; });
-  }
   if (views.graphPanel) {
+    loadWalk().catch(() => {}); // its failure is said when a walk is asked for
     import('./views/graph-view.js').then(({ GraphView }) => {
       views.graph = new GraphView(views.graphPanel, { onHoverParam: actions.hoverParam, onHoverNode: actions.hoverNode,
         onPinNode: actions.pin, onColorByGrad: actions.setColorByGrad, onLevel: actions.setGraphLevel });
@@ -74,6 +67,23 @@ export async function startApp(doc, location = window.location) {
   bindKeys(doc, store.state, actions);
   window.addEventListener('hashchange', () => { actions.applyLink(location.hash); actions.exprSync?.(); });
   startLoop(app, render);
+  // The settings panel (with the dataset thumbnails) and the optimizer table are their own chunks, loaded only when
+  // controls=full mounts them (a boundary-only embed stays small); the page counts as started once they are in.
+  const panels = [];
+  if (views.settingsRoot) {
+    panels.push(import('./views/settings.js').then(({ Settings }) => {
+      views.settings = new Settings(views.settingsRoot, { onChange: actions.settings, onRefuse: actions.refuseSetting, onShare: actions.share });
+      render.refresh('settings');
+    }).catch((err) => { views.settingsRoot.textContent = `The settings failed to load: ${err.message}`; }));
+  }
+  if (views.tableRoot) {
+    panels.push(import('./views/optimizer-table.js').then(({ OptimizerTable }) => {
+      views.table = new OptimizerTable(views.tableRoot, { onHoverParam: actions.hoverParam, onSelectParam: actions.setPointParam });
+      render.refresh('table');
+    }).catch((err) => { views.tableRoot.textContent = `The optimizer table failed to load: ${err.message}`; }));
+  }
+  await Promise.all(panels);
+  flush();
   // for tests and the curious: the live objects
   window.micrograd = { engine, state: store.state, store, snap, actions, views, render,
     get trainer() { return snap.trainer; }, get graphView() { return views.graph ?? null; }, get expr() { return app.expr; } };

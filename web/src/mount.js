@@ -3,7 +3,6 @@
 import { BoundaryView } from './views/boundary-view.js';
 import { Controls } from './views/controls.js';
 import { Readouts } from './views/readouts.js';
-import { Settings } from './views/settings.js';
 import { DataTools } from './views/data-tools.js';
 import { LossChart } from './views/loss-chart.js';
 import { WalkPanel } from './views/walk-panel.js';
@@ -32,7 +31,8 @@ export function mountViews(doc, state, a) {
     readouts: new Readouts(part('readouts')), // the numbers first, right under the canvas
     controls: new Controls(part('controls'), a),
     dataTools: new DataTools(part('data-tools'), { onClass: a.setClass, onUndo: a.undo, onRedo: a.redo, onClear: a.clear, onShowVal: a.setShowVal }),
-    settings: full ? new Settings($('settings-panel'), { onChange: a.settings, onRefuse: a.refuseSetting, onShare: a.share }) : undefined,
+    settingsRoot: full ? $('settings-panel') : undefined, // the settings panel's subtree; the panel loads after the page (app.js)
+    settings: undefined,
     tableRoot: full ? $('optimizer-panel') : undefined, // the optimizer table's subtree; the table loads after the page (app.js)
     table: undefined,
     chart: state.view !== 'graph' ? new LossChart($('chart-panel')) : undefined,

@@ -86,8 +86,8 @@ export function createRenderer(app, views) {
     }],
     ['dataTools', views.dataTools?.root, ['newClass', 'history', 'showVal'], 0, () => views.dataTools.render({ newClass: s.newClass,
       canUndo: s.history.undo.length > 0, canRedo: s.history.redo.length > 0, showVal: s.showVal })],
-    ['settings', views.settings?.root, ['dataset', 'n', 'noise', 'seed', 'hidden', 'act', 'opt', 'lr', 'wd', 'settingsError', 'shareNote'], 0,
-      () => views.settings.render(s, snap.datasets(app.engine, s.n, s.noise, s.seed))],
+    ['settings', views.settingsRoot, ['dataset', 'n', 'noise', 'seed', 'hidden', 'act', 'opt', 'lr', 'wd', 'settingsError', 'shareNote'], 0,
+      () => views.settings.render(s, snap.datasets(app.engine, s.n, s.noise, s.seed)), () => !!views.settings],
     ['boundary', views.boundary?.root, ['params', 'points', 'network', 'tx', 'ty', 'tl', 'showVal', 'levelSets', 'pointParam', 'lossSize'], 0, () => {
       views.boundary.render({ grid: snap.boundary(), gridSize: GRID, extent: EXTENT, train: snap.points('train'),
         val: s.showVal ? snap.points('val') : [], params: snap.parameters(), firstLayerWidth: s.hidden[0],

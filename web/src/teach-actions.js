@@ -1,16 +1,22 @@
 // The teaching actions: walking the forward or backward pass, pinning and hovering graph nodes, gradient checks,
 // the per-point view, saturated-tanh marks and the divergence watchdog. Like every action they change state only;
-// the walk's data comes from the snapshot (walkOf gives the Walk that render() shows).
-import { Walk } from './walkthrough.js';
+// the walk's data comes from the snapshot (walkOf gives the Walk that render() shows). The walk's code loads with the
+// graph (loadWalk), so a boundary-only embed never downloads it.
 import { WALK_SPEEDS } from './state.js';
 import { recoveryLr, divergenceMessage } from './watchdog.js';
 
 const walks = new WeakMap(); // passes (from the snapshot) -> { forward, backward } Walks
+/** @type {typeof import('./walkthrough.js').Walk | null} */
+let Walk = null;
+/** @type {Promise<void> | null} */
+let walkLoading = null;
+/** Loads the walk's code (once); app.js starts it with the graph view's. */
+export const loadWalk = () => (walkLoading ??= import('./walkthrough.js').then((m) => { Walk = m.Walk; }));
 
 /** The Walk the state asks for, or null when the numbers are live; in expression mode, the snippet's. @param {any} app */
 export function walkOf(app) {
   const s = app.store.state;
-  if (s.walkMode === 'off') return null;
+  if (s.walkMode === 'off' || !Walk) return null;
   const passes = s.mode === 'expression' ? app.expr?.passes() : app.snap.passes(s.tx, s.ty, s.tl);
   if (!passes) return null;
   let w = walks.get(passes);
@@ -27,6 +33,7 @@ export function createTeachActions(app) {
     /** 'off' (live numbers), 'forward' or 'backward': a walk pauses training and starts at the beginning. */
     setWalk(mode) {
       if (mode === 'off') { teach.exitWalk(); return; }
+      if (!Walk) { loadWalk().then(() => teach.setWalk(mode), (err) => store.set({ message: `The walk-through failed to load: ${err.message}` })); return; }
       app.actions.pause();
       store.set({ walkMode: mode, walkPos: 0, walkPlaying: false });
     },
