@@ -97,6 +97,7 @@ describe('playground', () => {
     await page.locator('label[for="set-dataset-xor"]').click();
     await page.waitForFunction(() => window.micrograd.trainer.options.dataset === 'xor');
     await page.evaluate(() => { const m = window.micrograd; m.actions.setTrace(0.75, -0.5); m.actions.setTraceLabel(2); m.actions.setSpeed(6); });
+    await page.locator('canvas.boundary-canvas').scrollIntoViewIfNeeded(); // the thumbnails sit below it: clicking one scrolled
     await page.mouse.click(...(await at(page, 0.02, 0.03))); // inside the empty band around the axes
     await page.waitForTimeout(700); // the URL is written at most twice a second
     const url = page.url();
