@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz and runs each for [seconds] (default 60):
 # fuzz_session (mg::Session and parse_args, from tests/fuzz/corpus) and fuzz_expr (the expression language, from
-# tests/fuzz/expr with the tokens of tests/fuzz/expr.dict). A crasher is left in build-fuzz/crashes and fails.
+# tests/fuzz/expr and, read in place, the golden snippets of tests/golden/expressions, with the tokens of
+# tests/fuzz/expr.dict). A crasher is left in build-fuzz/crashes and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -21,7 +22,7 @@ fuzz() {
     grep -v -E '^#[0-9]+\s+(NEW|REDUCE|pulse)|NEW_FUNC|# Uses: ' || true
 }
 fuzz fuzz_session 512 build-fuzz/corpus tests/fuzz/corpus tests/fuzz/regressions
-fuzz fuzz_expr 4096 build-fuzz/corpus-expr tests/fuzz/expr -dict=tests/fuzz/expr.dict
+fuzz fuzz_expr 4096 build-fuzz/corpus-expr tests/fuzz/expr tests/golden/expressions -dict=tests/fuzz/expr.dict
 found=$(find build-fuzz/crashes -type f | wc -l)
 if [ "$found" -gt 0 ]; then
   echo "fuzz: $found crashing input(s) in build-fuzz/crashes; reproduce with build-fuzz/TARGET FILE (the name says which)," >&2
